@@ -1,0 +1,143 @@
+package crm.events.outbox;
+
+import crm.events.KafkaClients;
+import crm.events.config.EventsConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox rows to Kafka in the order they were written and marks them sent. Rows are
+ * locked with SKIP LOCKED, so several instances of a service can relay side by side. A crash
+ * between the send and the mark re-sends the row: consumers are idempotent on the event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+
+    private final EntityManager em;
+    private final KafkaClients kafka;
+    private final EventsConfig config;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+    private Instant nextPurge = Instant.EPOCH;
+
+    public OutboxRelay(EntityManager em, KafkaClients kafka, EventsConfig config) {
+        this.em = em;
+        this.kafka = kafka;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        wakeUps.release();
+        thread.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    /** Called after a commit that wrote outbox rows, so they go out without waiting for the sweep. */
+    public void wake() {
+        wakeUps.release();
+    }
+
+    private void run() {
+        KafkaProducer<String, String> producer = null;
+        while (running) {
+            try {
+                if (producer == null) {
+                    kafka.ensureTopics();
+                    producer = kafka.producer();
+                }
+                while (running && publishBatch(producer) == config.relayBatchSize()) {
+                    wakeUps.drainPermits();
+                }
+                purgeSentRows();
+                wakeUps.tryAcquire(config.relayInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                LOG.warnf("Outbox relay failed, retrying in %s: %s", config.retryBackoff(), e.toString());
+                sleep(config.retryBackoff().toMillis());
+            }
+        }
+        if (producer != null) {
+            producer.close();
+        }
+    }
+
+    private int publishBatch(KafkaProducer<String, String> producer) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                    SELECT id, topic, event_key, CAST(payload AS text) FROM outbox_event
+                    WHERE sent_at IS NULL ORDER BY position LIMIT ?1 FOR UPDATE SKIP LOCKED""")
+                    .setParameter(1, config.relayBatchSize())
+                    .getResultList();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            List<UUID> ids = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                ProducerRecord<String, String> record =
+                        new ProducerRecord<>((String) row[1], (String) row[2], (String) row[3]);
+                record.headers().add("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                acks.add(producer.send(record));
+                ids.add((UUID) row[0]);
+            }
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+            em.createNativeQuery("UPDATE outbox_event SET sent_at = ?1 WHERE id IN (?2)")
+                    .setParameter(1, Instant.now())
+                    .setParameter(2, ids)
+                    .executeUpdate();
+            return rows.size();
+        });
+    }
+
+    private void purgeSentRows() {
+        Instant now = Instant.now();
+        if (now.isBefore(nextPurge)) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> em
+                .createNativeQuery("DELETE FROM outbox_event WHERE sent_at < ?1")
+                .setParameter(1, now.minus(config.retention()))
+                .executeUpdate());
+        nextPurge = now.plus(config.retention().dividedBy(24));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package crm.customer.domain;
+
+public enum CustomerStatus {
+    ACTIVE, MERGED, ERASED
+}

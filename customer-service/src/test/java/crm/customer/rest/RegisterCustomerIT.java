@@ -1,0 +1,143 @@
+package crm.customer.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import crm.events.Topics;
+import crm.testing.CrmTestResources;
+import crm.testing.TopicReader;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(CrmTestResources.class)
+class RegisterCustomerIT {
+
+    @Inject
+    AgroalDataSource db;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void registersNormalisesAndPublishesCustomerRegistered() throws Exception {
+        String local = randomMobile();
+        try (TopicReader topic = new TopicReader(bootstrap, Topics.CUSTOMER)) {
+            String id = given().contentType(ContentType.JSON)
+                    .body("""
+                        {"givenName":"Wei","familyName":"Yu","salutation":"Mr. Yu","phone":"%s",
+                         "email":"  Yu.Wei@Example.COM ","birthday":"1985-03-14","kind":"CONSUMER"}"""
+                            .formatted(local.substring(0, 3) + " " + local.substring(3)))
+                    .post("/api/v1/customers")
+                    .then().statusCode(201)
+                    .header("Location", startsWith("/api/v1/customers/"))
+                    .body("displayName", equalTo("Wei Yu"))
+                    .body("phone", equalTo("+86" + local))
+                    .body("email", equalTo("yu.wei@example.com"))
+                    .body("status", equalTo("ACTIVE"))
+                    .extract().path("id");
+
+            given().get("/api/v1/customers/" + id).then().statusCode(200)
+                    .body("salutation", equalTo("Mr. Yu"))
+                    .body("birthday", equalTo("1985-03-14"))
+                    .body("kind", equalTo("CONSUMER"));
+
+            JsonNode event = json.readTree(topic.awaitValue(id));
+            assertEquals("1.0", event.get("specversion").asText());
+            assertEquals("crm.CustomerRegistered", event.get("type").asText());
+            assertEquals("/crm/customer-service", event.get("source").asText());
+            assertEquals(id, event.get("subject").asText());
+            assertEquals(id, event.get("data").get("customerId").asText());
+            assertEquals("CONSUMER", event.get("data").get("kind").asText());
+            // No personal data leaves the service on the event.
+            assertEquals(3, event.get("data").size());
+        }
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertEquals(0, count("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL")));
+    }
+
+    @Test
+    void aPhoneOrEmailHeldByAnotherCustomerIsAConflict() {
+        String phone = "+86" + randomMobile();
+        String email = "guest-" + UUID.randomUUID() + "@example.com";
+        given().contentType(ContentType.JSON).body("""
+            {"displayName":"First","phone":"%s","email":"%s"}""".formatted(phone, email))
+                .post("/api/v1/customers").then().statusCode(201);
+
+        long before = count("SELECT count(*) FROM customer");
+        given().contentType(ContentType.JSON).body("""
+            {"displayName":"Second","phone":"%s"}""".formatted(phone.substring(3)))
+                .post("/api/v1/customers").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("phone"));
+        given().contentType(ContentType.JSON).body("""
+            {"displayName":"Third","email":"%s"}""".formatted(email.toUpperCase()))
+                .post("/api/v1/customers").then().statusCode(409)
+                .body("errors.field", hasItem("email"));
+        assertEquals(before, count("SELECT count(*) FROM customer"));
+    }
+
+    @Test
+    void badInputIsA400NamingTheFieldAndWritesNothing() {
+        long before = count("SELECT count(*) FROM customer");
+        String tomorrow = LocalDate.now().plusDays(1).toString();
+        expect400("{\"displayName\": ", null);
+        expect400("{\"salutation\":\"Ms.\"}", "displayName");
+        expect400("{\"displayName\":\"A\",\"email\":\"not-an-email\"}", "email");
+        expect400("{\"displayName\":\"A\",\"phone\":\"12\"}", "phone");
+        expect400("{\"displayName\":\"A\",\"birthday\":\"" + tomorrow + "\"}", "birthday");
+        expect400("{\"displayName\":\"A\",\"birthday\":\"14/03/1985\"}", "birthday");
+        expect400("{\"displayName\":\"A\",\"kind\":\"ALIEN\"}", "kind");
+        assertEquals(before, count("SELECT count(*) FROM customer"));
+    }
+
+    @Test
+    void anUnknownIdIs404() {
+        given().get("/api/v1/customers/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", is(404));
+        given().get("/api/v1/customers/not-a-uuid").then().statusCode(404);
+    }
+
+    private static void expect400(String body, String field) {
+        var response = given().contentType(ContentType.JSON).body(body).post("/api/v1/customers")
+                .then().statusCode(400).contentType("application/problem+json").body("status", is(400));
+        if (field != null) {
+            response.body("errors.field", hasItem(field));
+        }
+    }
+
+    private long count(String sql) {
+        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A valid Chinese mobile number without country code, unique enough for one test run. */
+    static String randomMobile() {
+        return "138" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+}

@@ -1,0 +1,68 @@
+package crm.testing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads what is published on a topic from the moment it is opened, so a test sees exactly the
+ * events its own actions caused.
+ */
+public final class TopicReader implements AutoCloseable {
+    private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+
+    public TopicReader(String bootstrapServers, String topic) {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        if (partitions.isEmpty()) {
+            throw new IllegalStateException("Topic " + topic + " does not exist");
+        }
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+    }
+
+    /** The values published with this key so far, waiting up to 10 s for at least {@code count}. */
+    public List<String> awaitValues(String key, int count) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        List<String> values = values(key);
+        while (values.size() < count && Instant.now().isBefore(deadline)) {
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+            values = values(key);
+        }
+        if (values.size() < count) {
+            throw new AssertionError("Expected " + count + " record(s) with key " + key + ", got " + values.size());
+        }
+        return values;
+    }
+
+    public String awaitValue(String key) {
+        return awaitValues(key, 1).get(0);
+    }
+
+    /** Everything read so far with this key, after polling once more for stragglers. */
+    public List<String> values(String key) {
+        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        return seen.stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value).toList();
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
