@@ -62,7 +62,7 @@ public class CustomerService {
     @Transactional
     public Customer get(UUID id) {
         return Customer.<Customer>find("from Customer c left join fetch c.identifiers where c.id = ?1", id)
-                .firstResultOptional()
+                .singleResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("No customer with id " + id));
     }
 

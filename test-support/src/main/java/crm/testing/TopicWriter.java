@@ -1,0 +1,34 @@
+package crm.testing;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Publishes raw records, as another service would, so consumers are tested against the wire format. */
+public final class TopicWriter {
+
+    private TopicWriter() {
+    }
+
+    public static void send(String bootstrapServers, String topic, String key, String value) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish to " + topic, e);
+        }
+    }
+
+    /** A CustomerRegistered event as customer-service puts it on the wire. */
+    public static String customerRegistered(String eventId, String customerId, String registeredAt) {
+        return """
+            {"specversion":"1.0","id":"%s","source":"/crm/customer-service","type":"crm.CustomerRegistered",
+             "subject":"%s","time":"%s","datacontenttype":"application/json",
+             "data":{"customerId":"%s","kind":"CONSUMER","registeredAt":"%s"}}"""
+                .formatted(eventId, customerId, registeredAt, customerId, registeredAt);
+    }
+}
