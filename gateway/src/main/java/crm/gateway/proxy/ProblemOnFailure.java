@@ -1,0 +1,58 @@
+package crm.gateway.proxy;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * Answers for a service that could not: 503 when it is down (connection refused or not accepted
+ * in time), 504 when it accepted the request but did not answer in time, both as problem+json.
+ */
+final class ProblemOnFailure implements ProxyInterceptor {
+    private static final Logger LOG = Logger.getLogger(ProblemOnFailure.class);
+
+    private final String service;
+
+    ProblemOnFailure(String service) {
+        this.service = service;
+    }
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        return context.sendRequest().recover(failure -> {
+            int status;
+            String detail;
+            if (failure instanceof TimeoutException) {
+                status = 504;
+                detail = service + " did not answer in time";
+            } else if (failure instanceof ConnectException) {
+                status = 503;
+                detail = service + " is not available";
+            } else {
+                status = 502;
+                detail = service + " failed to answer";
+            }
+            LOG.warnf("%s %s: %s (%s)", context.request().getMethod(), context.request().getURI(), detail, failure);
+            String problem = new JsonObject()
+                    .put("type", "about:blank")
+                    .put("title", status == 504 ? "Gateway Timeout" : status == 503 ? "Service Unavailable" : "Bad Gateway")
+                    .put("status", status)
+                    .put("detail", detail)
+                    .put("instance", context.request().getURI())
+                    .encode();
+            ProxyResponse response = context.request().release().response()
+                    .setStatusCode(status)
+                    .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/problem+json")
+                    .setBody(Body.body(Buffer.buffer(problem)));
+            return Future.succeededFuture(response);
+        });
+    }
+}

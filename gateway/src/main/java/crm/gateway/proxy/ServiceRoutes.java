@@ -1,0 +1,50 @@
+package crm.gateway.proxy;
+
+import crm.gateway.config.GatewayConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.proxy.handler.ProxyHandler;
+import io.vertx.httpproxy.HttpProxy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import org.jboss.logging.Logger;
+
+/**
+ * Routes each configured path prefix to its service with Vert.x's streaming reverse proxy: status,
+ * headers and bodies pass through as they are, never re-serialised.
+ */
+@ApplicationScoped
+public class ServiceRoutes {
+    private static final Logger LOG = Logger.getLogger(ServiceRoutes.class);
+
+    private final GatewayConfig config;
+
+    public ServiceRoutes(GatewayConfig config) {
+        this.config = config;
+    }
+
+    void register(@Observes Router router, Vertx vertx) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setMaxPoolSize(200)
+                .setKeepAlive(true));
+        config.services().forEach((name, backend) -> {
+            URI url = backend.url();
+            SocketAddress origin = SocketAddress.inetSocketAddress(url.getPort(), url.getHost());
+            HttpProxy proxy = HttpProxy.reverseProxy(client)
+                    .originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
+                            .setServer(origin)
+                            .setTimeout(config.timeout().toMillis())))
+                    .addInterceptor(new ProblemOnFailure(name));
+            for (String prefix : backend.routes()) {
+                router.route(prefix + "/*").handler(ProxyHandler.create(proxy));
+                LOG.infof("Routing %s/** to %s at %s", prefix, name, url);
+            }
+        });
+    }
+}
