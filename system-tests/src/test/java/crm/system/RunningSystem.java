@@ -1,0 +1,97 @@
+package crm.system;
+
+import crm.testing.KafkaBroker;
+import crm.testing.TestDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The four packaged services as separate processes, on free ports, against the test JVM's real
+ * Kafka broker and throwaway database: the system as a user runs it.
+ */
+final class RunningSystem implements AutoCloseable {
+    private final List<Process> processes = new ArrayList<>();
+    private final Path root = Path.of(System.getProperty("crm.root", "..")).toAbsolutePath().normalize();
+    private final Path logs = root.resolve("system-tests/target/service-logs");
+    final int gatewayPort = KafkaBroker.freePort();
+
+    RunningSystem start() throws IOException, InterruptedException {
+        KafkaBroker kafka = KafkaBroker.shared();
+        TestDatabase db = TestDatabase.shared();
+        Files.createDirectories(logs);
+        List<String> common = List.of(
+                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                "-Dquarkus.datasource.jdbc.url=" + db.jdbcUrl(),
+                "-Dquarkus.datasource.username=" + db.user(),
+                "-Dquarkus.datasource.password=" + db.password());
+        int customer = KafkaBroker.freePort();
+        int segmentation = KafkaBroker.freePort();
+        int experience = KafkaBroker.freePort();
+        launch("customer-service", customer, common);
+        launch("segmentation-service", segmentation, common);
+        launch("experience-service", experience, common);
+        launch("gateway", gatewayPort, List.of(
+                "-Dcrm.gateway.services.customer-service.url=http://127.0.0.1:" + customer,
+                "-Dcrm.gateway.services.segmentation-service.url=http://127.0.0.1:" + segmentation,
+                "-Dcrm.gateway.services.experience-service.url=http://127.0.0.1:" + experience));
+        awaitReady(Duration.ofSeconds(120));
+        return this;
+    }
+
+    private void launch(String service, int port, List<String> properties) throws IOException {
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify)");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-Dquarkus.http.port=" + port));
+        command.addAll(properties);
+        command.addAll(List.of("-jar", jar.toString()));
+        Path log = logs.resolve(service + ".log");
+        processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+    }
+
+    /** The gateway is ready only when every service behind it is. */
+    private void awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            for (Process process : processes) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("A service exited during start-up; see " + logs);
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The system was not ready within " + timeout + "; see " + logs);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
