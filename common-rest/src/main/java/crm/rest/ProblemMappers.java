@@ -68,6 +68,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        // quarkus-rest reports a body it could not parse as a bare 400 with the parser's exception as cause.
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unreadable(mapping, uri);
+        }
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformed(parse, uri);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return Problems.response(status, e.getMessage(), path(uri), List.of());
     }
