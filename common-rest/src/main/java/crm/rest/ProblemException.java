@@ -1,7 +1,11 @@
 package crm.rest;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** A rule broken by the request: becomes a problem+json response with its status. */
 public class ProblemException extends RuntimeException {
@@ -28,6 +32,25 @@ public class ProblemException extends RuntimeException {
     public static ProblemException conflict(String field, String message) {
         return new ProblemException(Response.Status.CONFLICT, field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** 400 for a body Jackson could not map, naming the field by its JSON path ({@code lines[2].quantity}). */
+    public static ProblemException unreadable(JsonMappingException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+        if (field.isEmpty()) {
+            return new ProblemException(Response.Status.BAD_REQUEST, "The request body is not valid JSON for this resource");
+        }
+        String message;
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
+            message = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+        } else if (e instanceof InvalidFormatException invalid) {
+            message = "must be a valid " + invalid.getTargetType().getSimpleName();
+        } else {
+            message = "has the wrong type";
+        }
+        return invalid(field, message);
     }
 
     public static ProblemException notFound(String detail) {

@@ -11,7 +11,6 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -43,21 +42,7 @@ public class ProblemMappers {
     // Named explicitly so these win over the JSON mappers quarkus-rest-jackson ships.
     @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class})
     public Response unreadable(JsonMappingException e, UriInfo uri) {
-        String field = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-        if (field.isEmpty()) {
-            return Problems.response(Response.Status.BAD_REQUEST, "The request body is not valid JSON for this resource",
-                    path(uri), List.of());
-        }
-        String message;
-        if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
-            message = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
-        } else {
-            message = "must be a valid " + targetName(e);
-        }
-        return Problems.response(Response.Status.BAD_REQUEST, field + ": " + message, path(uri),
-                List.of(new Problem.FieldError(field, message)));
+        return problem(ProblemException.unreadable(e), uri);
     }
 
     @ServerExceptionMapper
@@ -107,13 +92,6 @@ public class ProblemMappers {
             }
         }
         return field.isEmpty() ? parameter : field.toString();
-    }
-
-    private static String targetName(JsonMappingException e) {
-        if (e instanceof InvalidFormatException invalid) {
-            return invalid.getTargetType().getSimpleName();
-        }
-        return "value";
     }
 
     private static String path(UriInfo uri) {

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "customer")
@@ -36,7 +38,40 @@ public class Customer extends PanacheEntityBase {
     public String displayName;
 
     public String salutation;
+    public String company;
+    public String jobTitle;
+    public String language;
     public LocalDate birthday;
+    public String notes;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public List<String> tags = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Address> addresses = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<ImportantDate> importantDates = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public InfluenceClass influenceClass = InfluenceClass.C;
+
+    /** The account manager who owns the customer, if any. */
+    public String ownerId;
+
+    /** The survivor, once this record was merged into it. */
+    public UUID mergedInto;
+
+    /** month * 100 + day of the birthday, computed by the database for the birthday index. */
+    @Column(insertable = false, updatable = false)
+    public Integer birthdayKey;
+
+    /** The last purchase or experience we heard of. */
+    public Instant lastSeenAt;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -1,21 +1,40 @@
 package crm.customer.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import crm.customer.domain.Customer;
+import crm.customer.domain.CustomerKind;
+import crm.customer.domain.CustomerStatus;
+import crm.customer.domain.IdentifierKind;
+import crm.customer.domain.InfluenceClass;
+import crm.customer.service.CustomerProfile;
+import crm.customer.service.CustomerQueries;
+import crm.customer.service.CustomerSearch;
 import crm.customer.service.CustomerService;
 import crm.rest.Problem;
+import crm.rest.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,37 +42,133 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers", description = "Who the customer is")
+@APIResponse(responseCode = "400", description = "An invalid field, named in errors[].field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CustomerResource {
-    private final CustomerService customers;
+    static final String MERGE_PATCH = "application/merge-patch+json";
 
-    public CustomerResource(CustomerService customers) {
+    private final CustomerService customers;
+    private final CustomerQueries queries;
+
+    public CustomerResource(CustomerService customers, CustomerQueries queries) {
         this.customers = customers;
+        this.queries = queries;
     }
 
     @POST
     @Operation(summary = "Register a customer", description = "Publishes CustomerRegistered on crm.customer.v1.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = CustomerProfile.class), examples = @ExampleObject(
+            name = "guest", value = """
+                {"givenName":"Wei","familyName":"Yu","salutation":"Mr. Yu","phone":"138 0013 8000",
+                 "email":"yu.wei@example.com","birthday":"1985-03-14","kind":"CONSUMER","tags":["vip"]}""")))
     @APIResponse(responseCode = "201", description = "Registered; Location names the new customer",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Phone or e-mail already identifies another customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response register(@NotNull @Valid RegisterCustomerRequest request) {
-        CustomerResponse created = CustomerResponse.of(customers.register(request.toCommand()));
+    public Response register(@NotNull @Valid CustomerProfile profile) {
+        Customer customer = customers.register(profile);
         // Relative, so it stays right behind the gateway.
         return Response.status(Response.Status.CREATED)
-                .header("Location", "/api/v1/customers/" + created.id())
-                .entity(created)
+                .header("Location", "/api/v1/customers/" + customer.id)
+                .tag(Versions.etag(customer.version))
+                .entity(CustomerResponse.of(customer))
                 .build();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a customer")
+    @Operation(summary = "Get a customer", description = "A merged customer answers 301 with the survivor in Location.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    @APIResponse(responseCode = "301", description = "Merged: Location names the surviving record")
     @APIResponse(responseCode = "404", description = "No such customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CustomerResponse get(@PathParam("id") UUID id) {
-        return CustomerResponse.of(customers.get(id));
+    @APIResponse(responseCode = "410", description = "Erased",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Customer customer = customers.get(id);
+        Response.ResponseBuilder response = customer.status == CustomerStatus.MERGED
+                ? Response.status(Response.Status.MOVED_PERMANENTLY)
+                        .header("Location", "/api/v1/customers/" + customer.mergedInto)
+                : Response.ok();
+        return response.tag(Versions.etag(customer.version)).entity(CustomerResponse.of(customer)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change a customer (JSON Merge Patch)", description = """
+            Members replace the profile's, null clears one. If-Match must carry the ETag of the version
+            the change is based on. Publishes CustomerUpdated with the names of the changed fields.""")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = CustomerProfile.class),
+            examples = @ExampleObject(name = "new salutation", value = "{\"salutation\":\"Dr. Yu\",\"company\":null}")))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    @APIResponse(responseCode = "412", description = "The customer changed since it was read",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version read, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
+            @NotNull JsonNode patch) {
+        Customer customer = customers.update(id, Versions.ifMatch(ifMatch), patch);
+        return Response.ok(CustomerResponse.of(customer)).tag(Versions.etag(customer.version)).build();
+    }
+
+    @GET
+    @Operation(summary = "List and search customers", description = "q is fuzzy on names and company.")
+    public PageResponse<CustomerSummary> search(@QueryParam("q") String q, @QueryParam("kind") CustomerKind kind,
+            @QueryParam("influenceClass") InfluenceClass influenceClass, @QueryParam("ownerId") String ownerId,
+            @QueryParam("tag") String tag, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        return PageResponse.of(queries.search(new CustomerSearch(q, kind, influenceClass, ownerId, tag, page, size))
+                .map(CustomerSummary::of));
+    }
+
+    @GET
+    @Path("/identify")
+    @Operation(summary = "Identify a customer at the counter", description = """
+            Exactly one of phone, email, card (a loyalty card) or identifier=KIND:VALUE. Phones and
+            e-mails may be typed as the guest says them.""")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CustomerSummary.class)))
+    @APIResponse(responseCode = "404", description = "Nobody is identified by it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CustomerSummary identify(@QueryParam("phone") String phone, @QueryParam("email") String email,
+            @QueryParam("card") String card,
+            @Parameter(description = "KIND:VALUE, e.g. LICENSE_PLATE:沪A12345") @QueryParam("identifier") String identifier) {
+        List<String> given = Stream.of(phone, email, card, identifier).filter(v -> v != null && !v.isBlank()).toList();
+        if (given.size() != 1) {
+            throw ProblemException.invalid("phone", "give exactly one of phone, email, card, identifier");
+        }
+        if (phone != null && !phone.isBlank()) {
+            return CustomerSummary.of(queries.identify(IdentifierKind.PHONE, phone, "phone"));
+        }
+        if (email != null && !email.isBlank()) {
+            return CustomerSummary.of(queries.identify(IdentifierKind.EMAIL, email, "email"));
+        }
+        if (card != null && !card.isBlank()) {
+            return CustomerSummary.of(queries.identify(IdentifierKind.LOYALTY_CARD, card, "card"));
+        }
+        int colon = identifier.indexOf(':');
+        IdentifierKind kind = colon < 0 ? null : Stream.of(IdentifierKind.values())
+                .filter(k -> k.name().equals(identifier.substring(0, colon).strip())).findFirst().orElse(null);
+        if (kind == null) {
+            throw ProblemException.invalid("identifier", "must be KIND:VALUE with KIND one of "
+                    + List.of(IdentifierKind.values()));
+        }
+        return CustomerSummary.of(queries.identify(kind, identifier.substring(colon + 1), "identifier"));
+    }
+
+    @GET
+    @Path("/birthdays")
+    @Operation(summary = "Birthdays in the next N days", description = "Today included; 29 February counts as 28 February outside leap years.")
+    public List<BirthdayResponse> birthdays(@QueryParam("withinDays") @DefaultValue("7") int withinDays) {
+        return queries.birthdays(withinDays).stream().map(BirthdayResponse::of).toList();
+    }
+
+    @GET
+    @Path("/absent")
+    @Operation(summary = "Customers not seen for more than N days", description = "Seen = a purchase or a logged experience; never seen counts from registration.")
+    public PageResponse<AbsentResponse> absent(@QueryParam("days") @DefaultValue("365") int days,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        return PageResponse.of(queries.absent(days, page, size).map(AbsentResponse::of));
     }
 }

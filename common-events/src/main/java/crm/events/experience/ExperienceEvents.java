@@ -1,0 +1,15 @@
+package crm.events.experience;
+
+import crm.events.EventType;
+import crm.events.Topics;
+
+/** Events on {@code crm.experience.v1}, published by experience-service. */
+public final class ExperienceEvents {
+    public static final EventType<ExperienceLogged> LOGGED =
+            EventType.of("ExperienceLogged", Topics.EXPERIENCE, ExperienceLogged.class);
+    public static final EventType<SurveyAnswered> SURVEY_ANSWERED =
+            EventType.of("SurveyAnswered", Topics.EXPERIENCE, SurveyAnswered.class);
+
+    private ExperienceEvents() {
+    }
+}

@@ -1,0 +1,5 @@
+package crm.customer.domain;
+
+public enum ConsentPurpose {
+    MARKETING, ANALYTICS, PARTNER_SHARING
+}

@@ -1,0 +1,5 @@
+package crm.customer.domain;
+
+public enum ConsentStatus {
+    GRANTED, DENIED, WITHDRAWN
+}

@@ -1,0 +1,89 @@
+package crm.customer.rest;
+
+import crm.customer.domain.MergeAudit;
+import crm.customer.service.MergeService;
+import crm.customer.service.PrivacyService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/customers/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Merge and privacy", description = "Merging duplicates; export and erasure")
+public class PrivacyResource {
+    private final MergeService merges;
+    private final PrivacyService privacy;
+
+    public PrivacyResource(MergeService merges, PrivacyService privacy) {
+        this.merges = merges;
+        this.privacy = privacy;
+    }
+
+    public record MergeRequest(@NotNull UUID duplicateId, @Size(max = 100) String mergedBy) {
+    }
+
+    public record MergeResponse(UUID id, UUID survivorId, UUID duplicateId, Instant mergedAt, String mergedBy,
+            Map<String, Integer> moved) {
+
+        static MergeResponse of(MergeAudit m) {
+            return new MergeResponse(m.id, m.survivorId, m.duplicateId, m.mergedAt, m.mergedBy, m.moved);
+        }
+    }
+
+    public record ExportResponse(CustomerResponse customer, List<PreferenceResource.PreferenceResponse> preferences,
+            List<VisitResponse> visits, List<RelationshipResource.RelationshipResponse> relationships,
+            List<ConsentResource.ConsentResponse> consents, List<MergeResponse> merges) {
+    }
+
+    public record VisitResponse(UUID transactionId, Instant occurredAt, Map<String, String> attributes,
+            List<String> items) {
+    }
+
+    @POST
+    @Path("/merge")
+    @Operation(summary = "Merge a duplicate into this customer", description = """
+            Moves identifiers, preferences, relationships and consents; the duplicate becomes MERGED and
+            points here. Audited; publishes CustomerMerged.""")
+    public MergeResponse merge(@PathParam("id") UUID survivorId, @NotNull @Valid MergeRequest request) {
+        return MergeResponse.of(merges.merge(survivorId, request.duplicateId(), request.mergedBy()));
+    }
+
+    @GET
+    @Path("/export")
+    @Operation(summary = "Everything customer-service holds about the customer")
+    public ExportResponse export(@PathParam("id") UUID id) {
+        PrivacyService.Export export = privacy.export(id);
+        return new ExportResponse(CustomerResponse.of(export.customer()),
+                export.preferences().stream().map(PreferenceResource.PreferenceResponse::of).toList(),
+                export.visits().stream().map(v -> new VisitResponse(v.transactionId, v.occurredAt, v.attributes, v.items)).toList(),
+                export.relationships().stream().map(RelationshipResource.RelationshipResponse::of).toList(),
+                export.consents().stream().map(ConsentResource.ConsentResponse::of).toList(),
+                export.merges().stream().map(MergeResponse::of).toList());
+    }
+
+    @POST
+    @Path("/erasure")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Erase the customer", description = """
+            Personal data is removed for good; the id stays as a tombstone (GET answers 410). Publishes
+            CustomerErased so every other service erases too.""")
+    public Response erase(@PathParam("id") UUID id) {
+        privacy.erase(id);
+        return Response.accepted().build();
+    }
+}

@@ -1,0 +1,84 @@
+package crm.customer.rest;
+
+import crm.customer.domain.CustomerRelationship;
+import crm.customer.domain.RelationshipType;
+import crm.customer.service.RelationshipService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/customers/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Network", description = "Who the customer knows")
+public class RelationshipResource {
+    private final RelationshipService relationships;
+
+    public RelationshipResource(RelationshipService relationships) {
+        this.relationships = relationships;
+    }
+
+    public record RelationshipRequest(@NotNull UUID toCustomerId, @NotNull RelationshipType type,
+            @Schema(description = "1 (loose) .. 5 (close); defaults to 3") @Min(1) @Max(5) Integer strength,
+            @Schema(examples = "used to work at the TV station") @Size(max = 500) String note) {
+    }
+
+    public record RelationshipResponse(UUID id, UUID fromCustomerId, UUID toCustomerId, RelationshipType type,
+            int strength, String note, Instant createdAt) {
+
+        static RelationshipResponse of(CustomerRelationship r) {
+            return new RelationshipResponse(r.id, r.fromCustomer, r.toCustomer, r.type, r.strength, r.note, r.createdAt);
+        }
+    }
+
+    public record NetworkNode(CustomerSummary customer, int distance) {
+    }
+
+    public record NetworkResponse(UUID customerId, int depth, List<NetworkNode> nodes, List<RelationshipResponse> edges) {
+    }
+
+    @POST
+    @Path("/relationships")
+    @Operation(summary = "Relate this customer to another (a directed, typed edge)")
+    public Response add(@PathParam("id") UUID id, @NotNull @Valid RelationshipRequest request) {
+        CustomerRelationship created = relationships.add(id, request.toCustomerId(), request.type(),
+                request.strength() == null ? 3 : request.strength(), request.note());
+        return Response.status(Response.Status.CREATED).entity(RelationshipResponse.of(created)).build();
+    }
+
+    @DELETE
+    @Path("/relationships/{relationshipId}")
+    @Operation(summary = "Remove a relationship")
+    public void remove(@PathParam("id") UUID id, @PathParam("relationshipId") UUID relationshipId) {
+        relationships.remove(id, relationshipId);
+    }
+
+    @GET
+    @Path("/network")
+    @Operation(summary = "The network around a customer", description = "Customers within depth steps (edges followed either way) and the edges between them; depth 1..4.")
+    public NetworkResponse network(@PathParam("id") UUID id, @QueryParam("depth") @DefaultValue("2") int depth) {
+        RelationshipService.Network network = relationships.network(id, depth);
+        return new NetworkResponse(network.root(), network.depth(),
+                network.nodes().stream().map(n -> new NetworkNode(CustomerSummary.of(n.customer()), n.distance())).toList(),
+                network.edges().stream().map(RelationshipResponse::of).toList());
+    }
+}

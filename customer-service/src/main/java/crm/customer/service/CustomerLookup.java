@@ -1,0 +1,35 @@
+package crm.customer.service;
+
+import crm.customer.domain.Customer;
+import crm.customer.domain.CustomerStatus;
+import crm.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+
+/** Finds customers by id with one answer for each status: 404 unknown, 410 erased, 409 merged (on writes). */
+@ApplicationScoped
+public class CustomerLookup {
+
+    /** Any customer that is not erased, identifiers loaded. */
+    public Customer existing(UUID id) {
+        Customer customer = Customer.<Customer>find("from Customer c left join fetch c.identifiers where c.id = ?1", id)
+                .singleResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("No customer with id " + id));
+        if (customer.status == CustomerStatus.ERASED) {
+            throw new ProblemException(Response.Status.GONE, "Customer " + id + " was erased");
+        }
+        return customer;
+    }
+
+    /** An active customer, locked for the rest of the transaction so concurrent writes queue up. */
+    public Customer activeForUpdate(UUID id, String field) {
+        Customer customer = existing(id);
+        if (customer.status == CustomerStatus.MERGED) {
+            throw ProblemException.conflict(field, "customer " + id + " was merged into " + customer.mergedInto);
+        }
+        Customer.getEntityManager().lock(customer, LockModeType.PESSIMISTIC_WRITE);
+        return customer;
+    }
+}

@@ -1,0 +1,171 @@
+package crm.customer.service;
+
+import crm.customer.config.CustomerConfig;
+import crm.customer.domain.Customer;
+import crm.customer.domain.CustomerIdentifier;
+import crm.customer.domain.CustomerStatus;
+import crm.customer.domain.IdentifierKind;
+import crm.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The reads the front desk and account managers run: identify, search, birthdays, absentees. */
+@ApplicationScoped
+public class CustomerQueries {
+    private final EntityManager em;
+    private final Identifiers identifiers;
+    private final CustomerConfig config;
+
+    public CustomerQueries(EntityManager em, Identifiers identifiers, CustomerConfig config) {
+        this.em = em;
+        this.identifiers = identifiers;
+        this.config = config;
+    }
+
+    /** The active customer an identifier names: one index lookup, because the guest is waiting. */
+    @Transactional
+    public Customer identify(IdentifierKind kind, String raw, String field) {
+        String value = identifiers.normalize(kind, raw, field);
+        return CustomerIdentifier.find(kind, value)
+                .map(identifier -> identifier.customer)
+                .filter(customer -> customer.status == CustomerStatus.ACTIVE)
+                .orElseThrow(() -> ProblemException.notFound("No customer is identified by " + kind + " " + value));
+    }
+
+    @Transactional
+    public Page<Customer> search(CustomerSearch search) {
+        checkPage(search.page(), search.size());
+        StringBuilder where = new StringBuilder(" FROM customer WHERE status = 'ACTIVE'");
+        Map<String, Object> params = new HashMap<>();
+        String q = search.q() == null ? null : search.q().strip().toLowerCase(Locale.ROOT);
+        if (q != null && !q.isEmpty()) {
+            // word similarity finds "wang" in "wang xiaoming, acme"; ILIKE catches substrings of 1-2 letters.
+            where.append(" AND (:q <% search_text OR search_text LIKE '%' || :q || '%')");
+            params.put("q", q);
+        }
+        filter(where, params, "kind", search.kind() == null ? null : search.kind().name(), " AND kind = :kind");
+        filter(where, params, "influenceClass", search.influenceClass() == null ? null : search.influenceClass().name(),
+                " AND influence_class = :influenceClass");
+        filter(where, params, "ownerId", search.ownerId(), " AND owner_id = :ownerId");
+        filter(where, params, "tag", search.tag(), " AND tags @> ARRAY[CAST(:tag AS text)]");
+        String order = params.containsKey("q")
+                ? " ORDER BY word_similarity(:q, search_text) DESC, display_name, id"
+                : " ORDER BY display_name, id";
+        Query ids = em.createNativeQuery("SELECT id" + where + order + " LIMIT :limit OFFSET :offset", UUID.class);
+        Query count = em.createNativeQuery("SELECT count(*)" + where, Long.class);
+        params.forEach((name, value) -> {
+            ids.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        ids.setParameter("limit", search.size()).setParameter("offset", search.page() * search.size());
+        @SuppressWarnings("unchecked")
+        List<UUID> page = ids.getResultList();
+        return new Page<>(load(page), search.page(), search.size(), (Long) count.getSingleResult());
+    }
+
+    /** Active customers whose birthday falls in the next {@code days} days, today included, soonest first. */
+    @Transactional
+    public List<UpcomingBirthday> birthdays(int days) {
+        if (days < 0 || days > 366) {
+            throw ProblemException.invalid("withinDays", "must be between 0 and 366");
+        }
+        LocalDate today = LocalDate.now(config.zone());
+        List<Customer> customers = Customer.list("status = ?1 and birthdayKey in ?2", CustomerStatus.ACTIVE,
+                birthdayKeys(today, days));
+        return customers.stream()
+                .map(c -> new UpcomingBirthday(c, nextBirthday(c.birthday, today)))
+                .sorted(Comparator.comparing(UpcomingBirthday::date).thenComparing(b -> b.customer().displayName))
+                .toList();
+    }
+
+    /** Active customers not seen (no purchase, no logged experience) for more than {@code days} days. */
+    @Transactional
+    public Page<Customer> absent(int days, int page, int size) {
+        if (days < 1) {
+            throw ProblemException.invalid("days", "must be at least 1");
+        }
+        checkPage(page, size);
+        Instant cutoff = Instant.now().minus(java.time.Duration.ofDays(days));
+        String where = " FROM customer WHERE status = 'ACTIVE' AND coalesce(last_seen_at, created_at) < :cutoff";
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("SELECT id" + where
+                        + " ORDER BY coalesce(last_seen_at, created_at), id LIMIT :limit OFFSET :offset", UUID.class)
+                .setParameter("cutoff", cutoff).setParameter("limit", size).setParameter("offset", page * size)
+                .getResultList();
+        long total = (Long) em.createNativeQuery("SELECT count(*)" + where, Long.class)
+                .setParameter("cutoff", cutoff).getSingleResult();
+        return new Page<>(load(ids), page, size, total);
+    }
+
+    /**
+     * The birthday keys (month * 100 + day) of the days from today through today + days, across
+     * the year's end. Outside leap years a 29 February birthday is celebrated on the 28th.
+     */
+    static List<Integer> birthdayKeys(LocalDate today, int days) {
+        Set<Integer> keys = new LinkedHashSet<>();
+        for (int d = 0; d <= days; d++) {
+            LocalDate date = today.plusDays(d);
+            keys.add(key(MonthDay.from(date)));
+            if (date.getMonthValue() == 2 && date.getDayOfMonth() == 28 && !date.isLeapYear()) {
+                keys.add(229);
+            }
+        }
+        return new ArrayList<>(keys);
+    }
+
+    /** The next time the birthday is celebrated, today included. */
+    static LocalDate nextBirthday(LocalDate birthday, LocalDate today) {
+        LocalDate thisYear = MonthDay.from(birthday).atYear(today.getYear());
+        return thisYear.isBefore(today) ? MonthDay.from(birthday).atYear(today.getYear() + 1) : thisYear;
+    }
+
+    private void checkPage(int page, int size) {
+        if (page < 0) {
+            throw ProblemException.invalid("page", "must be 0 or more");
+        }
+        if (size < 1 || size > config.maxPageSize()) {
+            throw ProblemException.invalid("size", "must be between 1 and " + config.maxPageSize());
+        }
+    }
+
+    /** The customers with these ids, identifiers loaded, in the order of the ids. */
+    private static List<Customer> load(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Customer> byId = Customer.<Customer>list(
+                        "select distinct c from Customer c left join fetch c.identifiers where c.id in ?1", ids)
+                .stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+        return ids.stream().map(byId::get).toList();
+    }
+
+    private static void filter(StringBuilder where, Map<String, Object> params, String name, Object value, String sql) {
+        if (value != null && !(value instanceof String s && s.isBlank())) {
+            where.append(sql);
+            params.put(name, value);
+        }
+    }
+
+    private static int key(MonthDay day) {
+        return day.getMonthValue() * 100 + day.getDayOfMonth();
+    }
+
+    public record UpcomingBirthday(Customer customer, LocalDate date) {
+    }
+}
