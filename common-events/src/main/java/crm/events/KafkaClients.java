@@ -16,6 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
@@ -71,13 +73,14 @@ public class KafkaClients {
                     .filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, config.partitions(), config.replicationFactor()))
                     .toList();
-            if (!missing.isEmpty()) {
+            Map<String, KafkaFuture<Void>> created = admin.createTopics(missing).values();
+            for (Map.Entry<String, KafkaFuture<Void>> topic : created.entrySet()) {
                 try {
-                    admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
-                    LOG.infof("Created topics %s", missing.stream().map(NewTopic::name).toList());
+                    topic.getValue().get(10, TimeUnit.SECONDS);
+                    LOG.infof("Created topic %s", topic.getKey());
                 } catch (ExecutionException e) {
-                    // Another service may have created the same topic a moment ago.
-                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                    // Another service may have created it a moment ago; any other failure is real.
+                    if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
                     }
                 }

@@ -24,7 +24,19 @@ final class RunningSystem implements AutoCloseable {
     private final Path logs = root.resolve("system-tests/target/service-logs");
     final int gatewayPort = KafkaBroker.freePort();
 
+    /** Starts everything and waits until it is ready; stops what it started if that fails. */
     RunningSystem start() throws IOException, InterruptedException {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.forEach(Process::destroyForcibly)));
+        try {
+            launchAll();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    private void launchAll() throws IOException, InterruptedException {
         KafkaBroker kafka = KafkaBroker.shared();
         TestDatabase db = TestDatabase.shared();
         Files.createDirectories(logs);
@@ -44,7 +56,6 @@ final class RunningSystem implements AutoCloseable {
                 "-Dcrm.gateway.services.segmentation-service.url=http://127.0.0.1:" + segmentation,
                 "-Dcrm.gateway.services.experience-service.url=http://127.0.0.1:" + experience));
         awaitReady(Duration.ofSeconds(120));
-        return this;
     }
 
     private void launch(String service, int port, List<String> properties) throws IOException {

@@ -32,6 +32,10 @@ public interface EventsConfig {
     @WithDefault("P14D")
     Duration retention();
 
+    /** Attempts at applying one event before it goes to the failed_event table. */
+    @WithDefault("5")
+    int maxAttempts();
+
     /** Pause before retrying after Kafka or a handler failed. */
     @WithDefault("2s")
     Duration retryBackoff();

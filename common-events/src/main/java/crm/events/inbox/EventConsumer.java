@@ -27,8 +27,9 @@ import org.jboss.logging.Logger;
 /**
  * Polls the topics the service's {@link EventHandler}s subscribe to and applies each event in
  * its own transaction, recording its id first so a redelivered event has no second effect.
- * Offsets are committed only after the effect; a failing event is retried, after a pause, before
- * any later event of its partition (one customer's events stay in order).
+ * Offsets are committed only after the effect. A failing event is retried before any later event
+ * of its partition (one customer's events stay in order); after {@code crm.events.max-attempts}
+ * it goes to the failed_event table, so one bad record cannot stop a partition.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -37,19 +38,22 @@ public class EventConsumer {
     private final Instance<EventHandler> handlers;
     private final KafkaClients kafka;
     private final ProcessedEvents processed;
+    private final FailedEvents failed;
     private final EventCodec codec;
     private final EventsConfig config;
     private final Subscriptions subscriptions = new Subscriptions();
+    private final Map<String, Integer> attempts = new HashMap<>();
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
     private Instant nextPurge = Instant.EPOCH;
 
     public EventConsumer(Instance<EventHandler> handlers, KafkaClients kafka, ProcessedEvents processed,
-            EventCodec codec, EventsConfig config) {
+            FailedEvents failed, EventCodec codec, EventsConfig config) {
         this.handlers = handlers;
         this.kafka = kafka;
         this.processed = processed;
+        this.failed = failed;
         this.codec = codec;
         this.config = config;
     }
@@ -67,13 +71,20 @@ public class EventConsumer {
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         running = false;
+        if (thread == null) {
+            return;
+        }
         KafkaConsumer<String, String> current = consumer;
         if (current != null) {
             current.wakeup();
         }
-        if (thread != null) {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        }
+        thread.interrupt();
+        thread.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    /** False once the consumer thread has died; the readiness check reports it. */
+    public boolean isHealthy() {
+        return thread == null || thread.isAlive();
     }
 
     private void run() {
@@ -86,8 +97,8 @@ public class EventConsumer {
                     consumeOnce();
                     purgeProcessedIds();
                 }
-            } catch (WakeupException e) {
-                // shutting down
+            } catch (WakeupException | InterruptedException e) {
+                running = false;
             } catch (Exception e) {
                 LOG.warnf("Event consumer failed, restarting in %s: %s", config.retryBackoff(), e.toString());
                 pause();
@@ -103,15 +114,12 @@ public class EventConsumer {
     private void consumeOnce() {
         ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        boolean failed = false;
+        boolean retry = false;
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, String> record : records.records(partition)) {
-                try {
-                    apply(record);
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "Event at %s offset %d failed; it will be retried", partition, record.offset());
+                if (!handle(record)) {
                     consumer.seek(partition, record.offset());
-                    failed = true;
+                    retry = true;
                     break;
                 }
                 done.put(partition, new OffsetAndMetadata(record.offset() + 1));
@@ -120,19 +128,45 @@ public class EventConsumer {
         if (!done.isEmpty()) {
             consumer.commitSync(done);
         }
-        if (failed) {
+        if (retry) {
             pause();
         }
     }
 
+    /** True when the record is dealt with (applied, skipped or dead-lettered); false to retry it. */
+    private boolean handle(ConsumerRecord<String, String> record) {
+        String position = record.topic() + "-" + record.partition() + "@" + record.offset();
+        try {
+            apply(record);
+            attempts.remove(position);
+            return true;
+        } catch (InvalidEvent e) {
+            failed.record(config.consumerGroup(), record, e.getMessage());
+            return true;
+        } catch (RuntimeException e) {
+            int attempt = attempts.merge(position, 1, Integer::sum);
+            if (attempt >= config.maxAttempts()) {
+                attempts.remove(position);
+                failed.record(config.consumerGroup(), record, e.toString());
+                return true;
+            }
+            LOG.warnf(e, "Event at %s failed (attempt %d of %d); retrying", position, attempt, config.maxAttempts());
+            return false;
+        }
+    }
+
     private void apply(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            throw new InvalidEvent("empty record");
+        }
         CloudEvent event;
         try {
             event = codec.read(record.value());
         } catch (JsonProcessingException e) {
-            LOG.errorf("Skipping a record that is not a CloudEvent at %s-%d offset %d: %s",
-                    record.topic(), record.partition(), record.offset(), e.getOriginalMessage());
-            return;
+            throw new InvalidEvent("not a CloudEvent: " + e.getOriginalMessage());
+        }
+        if (event.id() == null || event.type() == null) {
+            throw new InvalidEvent("a CloudEvent needs an id and a type");
         }
         Subscriptions.Action<?> action = subscriptions.action(event.type());
         if (action == null) {
@@ -140,11 +174,12 @@ public class EventConsumer {
         }
         Object payload;
         try {
-            payload = codec.payload(event, action.type().payloadClass());
+            payload = event.data() == null ? null : codec.payload(event, action.type().payloadClass());
         } catch (JsonProcessingException e) {
-            LOG.errorf("Skipping event %s of type %s with an unreadable payload: %s",
-                    event.id(), event.type(), e.getOriginalMessage());
-            return;
+            throw new InvalidEvent("unreadable " + event.type() + " payload: " + e.getOriginalMessage());
+        }
+        if (payload == null) {
+            throw new InvalidEvent(event.type() + " without data");
         }
         QuarkusTransaction.requiringNew().run(() -> {
             if (processed.firstDelivery(config.consumerGroup(), event.id())) {
@@ -167,6 +202,13 @@ public class EventConsumer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
+        }
+    }
+
+    /** A record no retry can fix. */
+    private static final class InvalidEvent extends RuntimeException {
+        InvalidEvent(String message) {
+            super(message);
         }
     }
 }

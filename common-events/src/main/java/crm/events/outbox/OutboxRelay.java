@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +23,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed outbox rows to Kafka in the order they were written and marks them sent. Rows are
- * locked with SKIP LOCKED, so several instances of a service can relay side by side. A crash
- * between the send and the mark re-sends the row: consumers are idempotent on the event id.
+ * Publishes committed outbox rows to Kafka in the order they were written and marks them sent.
+ * Of several instances of a service only one relays at a time (a transaction-scoped advisory
+ * lock), so one customer's events keep their order. A crash between the send and the mark
+ * re-sends the rows: consumers are idempotent on the event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -54,8 +56,15 @@ public class OutboxRelay {
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         running = false;
-        wakeUps.release();
-        thread.join(TimeUnit.SECONDS.toMillis(10));
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    /** False once the relay thread has died; the readiness check reports it. */
+    public boolean isHealthy() {
+        return thread == null || thread.isAlive();
     }
 
     /** Called after a commit that wrote outbox rows, so they go out without waiting for the sweep. */
@@ -81,21 +90,37 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 break;
             } catch (Exception e) {
+                if (!running) {
+                    break;
+                }
                 LOG.warnf("Outbox relay failed, retrying in %s: %s", config.retryBackoff(), e.toString());
+                // A producer that failed may be unusable (fenced, closed): start afresh.
+                close(producer);
+                producer = null;
                 sleep(config.retryBackoff().toMillis());
             }
         }
+        close(producer);
+    }
+
+    private static void close(KafkaProducer<String, String> producer) {
         if (producer != null) {
-            producer.close();
+            producer.close(Duration.ofSeconds(5));
         }
     }
 
     private int publishBatch(KafkaProducer<String, String> producer) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            // Services may share a database, each in its own schema: one lock per schema.
+            boolean relaying = (Boolean) em.createNativeQuery(
+                    "SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay:' || current_schema()))").getSingleResult();
+            if (!relaying) {
+                return 0;
+            }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                     SELECT id, topic, event_key, CAST(payload AS text) FROM outbox_event
-                    WHERE sent_at IS NULL ORDER BY position LIMIT ?1 FOR UPDATE SKIP LOCKED""")
+                    WHERE sent_at IS NULL ORDER BY position LIMIT ?1""")
                     .setParameter(1, config.relayBatchSize())
                     .getResultList();
             if (rows.isEmpty()) {

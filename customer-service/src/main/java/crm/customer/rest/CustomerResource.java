@@ -14,6 +14,7 @@ import crm.rest.Problem;
 import crm.rest.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -65,10 +66,16 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     @APIResponse(responseCode = "409", description = "Phone or e-mail already identifies another customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response register(@NotNull @Valid CustomerProfile profile) {
-        Customer customer = customers.register(profile);
+    @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the customer it registered",
+            content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    public Response register(
+            @Parameter(description = "Makes a retried registration safe: the same key registers once")
+            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
+            @NotNull @Valid CustomerProfile profile) {
+        CustomerService.Registration registration = customers.register(profile, idempotencyKey);
+        Customer customer = registration.customer();
         // Relative, so it stays right behind the gateway.
-        return Response.status(Response.Status.CREATED)
+        return Response.status(registration.created() ? Response.Status.CREATED : Response.Status.OK)
                 .header("Location", "/api/v1/customers/" + customer.id)
                 .tag(Versions.etag(customer.version))
                 .entity(CustomerResponse.of(customer))

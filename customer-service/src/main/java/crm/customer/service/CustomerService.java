@@ -21,7 +21,11 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response;
+import jakarta.persistence.EntityManager;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +56,41 @@ public class CustomerService {
         this.validator = validator;
     }
 
+    /**
+     * Registers a customer. With an idempotency key, a retry of the same request returns the
+     * customer the first one created; the same key with another profile is a 409.
+     */
     @Transactional
-    public Customer register(CustomerProfile profile) {
+    public Registration register(CustomerProfile profile, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return new Registration(register(profile), true);
+        }
+        String hash = hash(profile);
+        // Waits for a concurrent request with the same key to finish, then sees its row.
+        boolean first = em().createNativeQuery("""
+                INSERT INTO registration_key (key, request_hash, customer_id, created_at)
+                VALUES (?1, ?2, NULL, ?3) ON CONFLICT DO NOTHING""")
+                .setParameter(1, idempotencyKey).setParameter(2, hash).setParameter(3, now())
+                .executeUpdate() == 1;
+        if (!first) {
+            Object[] earlier = (Object[]) em().createNativeQuery(
+                    "SELECT request_hash, customer_id FROM registration_key WHERE key = ?1")
+                    .setParameter(1, idempotencyKey).getSingleResult();
+            if (!hash.equals(earlier[0])) {
+                throw ProblemException.conflict("Idempotency-Key", "was used for a different registration");
+            }
+            return new Registration(lookup.existing((UUID) earlier[1]), false);
+        }
+        Customer customer = register(profile);
+        em().createNativeQuery("UPDATE registration_key SET customer_id = ?1 WHERE key = ?2")
+                .setParameter(1, customer.id).setParameter(2, idempotencyKey).executeUpdate();
+        return new Registration(customer, true);
+    }
+
+    public record Registration(Customer customer, boolean created) {
+    }
+
+    private Customer register(CustomerProfile profile) {
         Instant now = now();
         Customer customer = new Customer();
         customer.id = UUID.randomUUID();
@@ -193,6 +230,19 @@ public class CustomerService {
 
     private static String trim(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private String hash(CustomerProfile profile) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(profile));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static EntityManager em() {
+        return Customer.getEntityManager();
     }
 
     static Instant now() {

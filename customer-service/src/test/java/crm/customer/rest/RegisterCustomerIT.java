@@ -116,6 +116,18 @@ class RegisterCustomerIT {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyRegistersOnce() {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"displayName\":\"Retry Guest\",\"phone\":\"" + randomMobile() + "\"}";
+        String id = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/customers").then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/customers").then().statusCode(200).body("id", equalTo(id));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body("{\"displayName\":\"Someone Else\"}")
+                .post("/api/v1/customers").then().statusCode(409).body("errors.field", hasItem("Idempotency-Key"));
+    }
+
+    @Test
     void anUnknownIdIs404() {
         given().get("/api/v1/customers/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json")

@@ -23,8 +23,13 @@ public interface GatewayConfig {
     Duration connectTimeout();
 
     interface Backend {
-        /** Base URL, e.g. {@code http://127.0.0.1:8081}. */
+        /** Base URL, e.g. {@code http://127.0.0.1:8081}; plain HTTP inside the deployment. */
         URI url();
+
+        /** The port of {@link #url()}, 80 when it names none. */
+        default int port() {
+            return url().getPort() < 0 ? 80 : url().getPort();
+        }
 
         /** Path prefixes routed to this service, e.g. {@code /api/v1/customers}. */
         List<String> routes();

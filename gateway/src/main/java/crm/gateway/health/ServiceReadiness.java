@@ -30,16 +30,17 @@ public class ServiceReadiness {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis()));
         config.services().forEach((name, backend) ->
-                readiness.register(name, () -> check(client, name, backend.url())));
+                readiness.register(name, () -> check(client, name, backend)));
     }
 
-    private static Uni<HealthCheckResponse> check(HttpClient client, String name, URI url) {
+    private Uni<HealthCheckResponse> check(HttpClient client, String name, GatewayConfig.Backend backend) {
+        URI url = backend.url();
         RequestOptions ready = new RequestOptions()
                 .setMethod(HttpMethod.GET)
                 .setHost(url.getHost())
-                .setPort(url.getPort())
+                .setPort(backend.port())
                 .setURI("/q/health/ready")
-                .setTimeout(2000);
+                .setTimeout(config.connectTimeout().toMillis());
         return Uni.createFrom().completionStage(() -> client.request(ready)
                         .compose(request -> request.send())
                         .map(response -> response.statusCode())

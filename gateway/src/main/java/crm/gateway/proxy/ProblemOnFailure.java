@@ -8,13 +8,16 @@ import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
+import io.vertx.core.http.HttpClosedException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * Answers for a service that could not: 503 when it is down (connection refused or not accepted
- * in time), 504 when it accepted the request but did not answer in time, both as problem+json.
+ * Answers for a service that could not: 503 when it is down (connection refused, not accepted in
+ * time, or dropped), 504 when it accepted the request but did not answer in time, both as
+ * problem+json.
  */
 final class ProblemOnFailure implements ProxyInterceptor {
     private static final Logger LOG = Logger.getLogger(ProblemOnFailure.class);
@@ -33,7 +36,8 @@ final class ProblemOnFailure implements ProxyInterceptor {
             if (failure instanceof TimeoutException) {
                 status = 504;
                 detail = service + " did not answer in time";
-            } else if (failure instanceof ConnectException) {
+            } else if (failure instanceof ConnectException || failure instanceof HttpClosedException
+                    || failure instanceof SocketException) {
                 status = 503;
                 detail = service + " is not available";
             } else {

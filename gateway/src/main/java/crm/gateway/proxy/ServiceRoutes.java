@@ -35,7 +35,7 @@ public class ServiceRoutes {
                 .setKeepAlive(true));
         config.services().forEach((name, backend) -> {
             URI url = backend.url();
-            SocketAddress origin = SocketAddress.inetSocketAddress(url.getPort(), url.getHost());
+            SocketAddress origin = SocketAddress.inetSocketAddress(backend.port(), url.getHost());
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
                             .setServer(origin)

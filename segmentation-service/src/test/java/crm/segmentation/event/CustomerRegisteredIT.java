@@ -60,6 +60,18 @@ class CustomerRegisteredIT {
     }
 
     @Test
+    void aBadRecordIsSetAsideAndDoesNotBlockItsPartition() {
+        String key = UUID.randomUUID().toString();
+        long failedBefore = failedEvents();
+        TopicWriter.send(bootstrap, Topics.CUSTOMER, key, "this is not JSON");
+        TopicWriter.send(bootstrap, Topics.CUSTOMER, key, "{\"specversion\":\"1.0\",\"type\":\"crm.CustomerRegistered\"}");
+        publish(UUID.randomUUID().toString(), key, key, "2026-11-04T10:00:00Z");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> segments(key) == 1);
+        assertEquals(failedBefore + 2, failedEvents());
+    }
+
+    @Test
     void anUnknownCustomerIs404() {
         given().get("/api/v1/segments/customers/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json")
@@ -78,6 +90,16 @@ class CustomerRegisteredIT {
                 rs.next();
                 return rs.getLong(1);
             }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long failedEvents() {
+        try (Connection c = db.getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM failed_event")) {
+            rs.next();
+            return rs.getLong(1);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,84 @@
+package crm.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Sends GET requests from a fixed number of workers for a fixed time, either as fast as the
+ * server answers (closed loop) or at a fixed total rate (open loop, latency measured from the
+ * moment each request was due, so a slow server cannot hide its queueing).
+ */
+final class HttpLoad {
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    record Result(long requests, long errors, double seconds, Histogram latencyMicros) {
+        double throughput() {
+            return requests / seconds;
+        }
+
+        String describe() {
+            return String.format("%,d requests in %.1f s = %,.0f req/s, errors %d, latency p50 %.2f ms, p90 %.2f ms,"
+                            + " p99 %.2f ms, max %.2f ms", requests, seconds, throughput(), errors,
+                    latencyMicros.getValueAtPercentile(50) / 1000.0, latencyMicros.getValueAtPercentile(90) / 1000.0,
+                    latencyMicros.getValueAtPercentile(99) / 1000.0, latencyMicros.getMaxValue() / 1000.0);
+        }
+    }
+
+    /** {@code ratePerSecond} 0 = closed loop. {@code url} maps a request number to its URL. */
+    Result run(int workers, Duration duration, double ratePerSecond, LongFunction<String> url)
+            throws InterruptedException {
+        Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
+        AtomicLong sequence = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        double intervalNanos = ratePerSecond > 0 ? 1e9 / ratePerSecond : 0;
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        for (int w = 0; w < workers; w++) {
+            pool.submit(() -> {
+                while (true) {
+                    long n = sequence.getAndIncrement();
+                    long due = ratePerSecond > 0 ? start + (long) (n * intervalNanos) : System.nanoTime();
+                    if (due >= end) {
+                        return null;
+                    }
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    try {
+                        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url.apply(n)))
+                                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    latency.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(duration.toSeconds() + 60, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(latency.getTotalCount(), errors.get(), seconds, latency);
+    }
+
+    /** Warms up the server (JIT, connection pools) without measuring. */
+    void warmUp(int workers, Duration duration, LongFunction<String> url) throws InterruptedException {
+        run(workers, duration, 0, url);
+    }
+
+}
