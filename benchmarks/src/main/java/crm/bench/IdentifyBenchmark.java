@@ -24,7 +24,7 @@ public final class IdentifyBenchmark {
         // Phones typed as the guest says them, without the country code: the service normalises each.
         java.util.function.LongFunction<String> url = n -> base + "/api/v1/customers/identify?phone=138"
                 + String.format("%08d", 1 + ThreadLocalRandom.current().nextInt(customers));
-        load.warmUp(workers, Duration.ofSeconds(10), url);
+        load.warmUp(workers, Duration.ofSeconds(30), url);
         System.out.println("identify, closed loop, " + workers + " workers: "
                 + load.run(workers, duration, 0, url).describe());
         System.out.println("identify, open loop at " + (long) rate + " req/s, " + workers + " workers: "

@@ -1,6 +1,7 @@
 package crm.customer.rest;
 
 import crm.customer.domain.Customer;
+import crm.customer.domain.CustomerCard;
 import crm.customer.domain.CustomerKind;
 import crm.customer.domain.InfluenceClass;
 import java.util.UUID;
@@ -14,5 +15,9 @@ public record CustomerSummary(UUID id, @Schema(examples = "Mr. Yu") String salut
 
     static CustomerSummary of(Customer c) {
         return new CustomerSummary(c.id, c.salutation, c.displayName, c.kind, c.influenceClass, c.ownerId);
+    }
+
+    static CustomerSummary of(CustomerCard c) {
+        return new CustomerSummary(c.id(), c.salutation(), c.displayName(), c.kind(), c.influenceClass(), c.ownerId());
     }
 }

@@ -2,7 +2,7 @@ package crm.customer.service;
 
 import crm.customer.config.CustomerConfig;
 import crm.customer.domain.Customer;
-import crm.customer.domain.CustomerIdentifier;
+import crm.customer.domain.CustomerCard;
 import crm.customer.domain.CustomerStatus;
 import crm.customer.domain.IdentifierKind;
 import crm.rest.ProblemException;
@@ -38,13 +38,22 @@ public class CustomerQueries {
         this.config = config;
     }
 
-    /** The active customer an identifier names: one index lookup, because the guest is waiting. */
-    @Transactional
-    public Customer identify(IdentifierKind kind, String raw, String field) {
+    /**
+     * The active customer an identifier names: one indexed query straight into the card, no
+     * entity to load or check for changes, because the guest is waiting.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CustomerCard identify(IdentifierKind kind, String raw, String field) {
         String value = identifiers.normalize(kind, raw, field);
-        return CustomerIdentifier.find(kind, value)
-                .map(identifier -> identifier.customer)
-                .filter(customer -> customer.status == CustomerStatus.ACTIVE)
+        return em.createQuery("""
+                        select new crm.customer.domain.CustomerCard(c.id, c.salutation, c.displayName, c.kind,
+                            c.influenceClass, c.ownerId)
+                        from CustomerIdentifier i join i.customer c
+                        where i.kind = :kind and i.value = :value and c.status = :active""", CustomerCard.class)
+                .setParameter("kind", kind)
+                .setParameter("value", value)
+                .setParameter("active", CustomerStatus.ACTIVE)
+                .getResultStream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("No customer is identified by " + kind + " " + value));
     }
 
