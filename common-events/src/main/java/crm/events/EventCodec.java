@@ -20,8 +20,13 @@ public class EventCodec {
     }
 
     public <T> CloudEvent wrap(EventType<T> type, UUID subject, T payload) {
-        return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), config.source(), type.name(),
+        return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source(), type.name(),
                 subject.toString(), OffsetDateTime.now(ZoneOffset.UTC), CloudEvent.JSON, json.valueToTree(payload));
+    }
+
+    /** The CloudEvents source of this service's events. */
+    public String source() {
+        return config.source();
     }
 
     public String write(CloudEvent event) {

@@ -9,7 +9,11 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.persistence.Query;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -46,6 +50,33 @@ public class Outbox {
                 .executeUpdate();
         transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
         return event;
+    }
+
+    /**
+     * Records one event per row of {@code rowsSql} in a single statement, for changes made in bulk
+     * (a period close): the query yields {@code subject} (text) and {@code data} (jsonb). The
+     * envelope is the one {@link EventCodec} writes. Returns the number of events.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int publishAll(EventType<?> type, String rowsSql, Map<String, Object> params) {
+        Query insert = em.createNativeQuery("""
+                INSERT INTO outbox_event (id, topic, event_key, type, payload, created_at)
+                SELECT e.id, :crmTopic, e.subject, :crmType, jsonb_build_object(
+                        'specversion', '1.0', 'id', e.id::text, 'source', :crmSource, 'type', :crmType,
+                        'subject', e.subject, 'time', :crmTime, 'datacontenttype', 'application/json', 'data', e.data),
+                    :crmNow
+                FROM (SELECT gen_random_uuid() AS id, r.subject, r.data FROM (%s) r) e""".formatted(rowsSql))
+                .setParameter("crmTopic", type.topic())
+                .setParameter("crmType", type.name())
+                .setParameter("crmSource", codec.source())
+                .setParameter("crmTime", OffsetDateTime.now(ZoneOffset.UTC).toString())
+                .setParameter("crmNow", Instant.now());
+        params.forEach(insert::setParameter);
+        int published = insert.executeUpdate();
+        if (published > 0) {
+            transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+        }
+        return published;
     }
 
     private record WakeRelayAfterCommit(OutboxRelay relay) implements Synchronization {

@@ -16,16 +16,14 @@ import crm.events.customer.CustomerUpdated;
 import crm.events.outbox.Outbox;
 import crm.rest.JsonMergePatch;
 import crm.rest.ProblemException;
+import crm.rest.RequestHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response;
 import jakarta.persistence.EntityManager;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +63,7 @@ public class CustomerService {
         if (idempotencyKey == null) {
             return new Registration(register(profile), true);
         }
-        String hash = hash(profile);
+        String hash = RequestHash.sha256(json, profile);
         // Waits for a concurrent request with the same key to finish, then sees its row.
         boolean first = em().createNativeQuery("""
                 INSERT INTO registration_key (key, request_hash, customer_id, created_at)
@@ -230,15 +228,6 @@ public class CustomerService {
 
     private static String trim(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private String hash(CustomerProfile profile) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(profile));
-            return HexFormat.of().formatHex(digest);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static EntityManager em() {

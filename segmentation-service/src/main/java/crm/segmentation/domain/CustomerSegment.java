@@ -8,24 +8,18 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A customer known to this service and the pyramid level they hold now. */
+/** A customer known to this service: registered, and when they first and last bought. */
 @Entity
 @Table(name = "customer_segment")
 public class CustomerSegment extends PanacheEntityBase {
 
-    /** Known to us, never bought (DOMAIN.md §2). */
-    public static final String PROSPECT = "PROSPECT";
-
     @Id
     public UUID customerId;
 
-    /** A level name of the configured pyramid scheme, or PROSPECT / INACTIVE. */
-    @Column(nullable = false)
-    public String level;
-
-    @Column(nullable = false)
-    public Instant levelSince;
-
     @Column(nullable = false)
     public Instant registeredAt;
+
+    /** The first and the latest sale (refunds aside); null for a prospect. */
+    public Instant firstPurchaseAt;
+    public Instant lastPurchaseAt;
 }

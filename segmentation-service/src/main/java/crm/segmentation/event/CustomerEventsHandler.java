@@ -3,6 +3,7 @@ package crm.segmentation.event;
 import crm.events.customer.CustomerEvents;
 import crm.events.inbox.EventHandler;
 import crm.events.inbox.Subscriptions;
+import crm.segmentation.service.CustomerLifecycle;
 import crm.segmentation.service.SegmentService;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,13 +11,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CustomerEventsHandler implements EventHandler {
     private final SegmentService segments;
+    private final CustomerLifecycle lifecycle;
 
-    public CustomerEventsHandler(SegmentService segments) {
+    public CustomerEventsHandler(SegmentService segments, CustomerLifecycle lifecycle) {
         this.segments = segments;
+        this.lifecycle = lifecycle;
     }
 
     @Override
     public void subscribe(Subscriptions subscriptions) {
-        subscriptions.on(CustomerEvents.REGISTERED, segments::addProspect);
+        subscriptions
+                .on(CustomerEvents.REGISTERED, segments::addProspect)
+                .on(CustomerEvents.MERGED, lifecycle::merged)
+                .on(CustomerEvents.ERASED, lifecycle::erased);
     }
 }

@@ -2,13 +2,35 @@ package crm.segmentation.service;
 
 import crm.events.customer.CustomerRegistered;
 import crm.rest.ProblemException;
+import crm.segmentation.config.SegmentationConfig;
 import crm.segmentation.domain.CustomerSegment;
+import crm.segmentation.domain.Period;
+import crm.segmentation.domain.PeriodClose;
+import crm.segmentation.domain.PyramidScheme;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+/** What segmentation knows of customers: their levels per period, the pyramid, and its changes. */
 @ApplicationScoped
 public class SegmentService {
+    private final EntityManager em;
+    private final PyramidScheme scheme;
+    private final SegmentationConfig config;
+
+    public SegmentService(EntityManager em, PyramidScheme scheme, SegmentationConfig config) {
+        this.em = em;
+        this.scheme = scheme;
+        this.config = config;
+    }
 
     /** A newly registered customer is a prospect until their first purchase. */
     @Transactional
@@ -18,18 +40,123 @@ public class SegmentService {
         }
         CustomerSegment segment = new CustomerSegment();
         segment.customerId = registered.customerId();
-        segment.level = CustomerSegment.PROSPECT;
-        segment.levelSince = registered.registeredAt();
         segment.registeredAt = registered.registeredAt();
         segment.persist();
     }
 
+    public record PeriodLevel(String period, String level, BigDecimal revenue, BigDecimal margin, int purchases,
+            Integer rank) {
+    }
+
+    public record Lifetime(BigDecimal revenue, BigDecimal margin, long purchases, Long recencyDays, Long tenureDays) {
+    }
+
+    /** A customer's level in every closed period (latest first) and lifetime figures. */
+    public record CustomerValue(CustomerSegment customer, List<PeriodLevel> levels, Lifetime lifetime) {
+        public String level() {
+            return levels.isEmpty() ? PyramidScheme.PROSPECT : levels.get(0).level();
+        }
+    }
+
     @Transactional
-    public CustomerSegment get(UUID customerId) {
+    public CustomerValue customer(UUID customerId) {
         CustomerSegment segment = CustomerSegment.findById(customerId);
         if (segment == null) {
             throw ProblemException.notFound("No customer with id " + customerId + " is known to segmentation");
         }
-        return segment;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT l.period, l.level, l.revenue, l.margin, l.purchases, l.rank FROM period_level l
+                JOIN period_close c ON c.period = l.period WHERE l.customer_id = ?1
+                ORDER BY c.day_after DESC, c.first_day DESC""")
+                .setParameter(1, customerId).getResultList();
+        List<PeriodLevel> levels = rows.stream().map(r -> new PeriodLevel((String) r[0], (String) r[1],
+                (BigDecimal) r[2], (BigDecimal) r[3], ((Number) r[4]).intValue(),
+                r[5] == null ? null : ((Number) r[5]).intValue())).toList();
+        Object[] totals = (Object[]) em.createNativeQuery("""
+                SELECT coalesce(sum(revenue), 0), coalesce(sum(revenue - cost), 0), coalesce(sum(purchases), 0)
+                FROM customer_period WHERE customer_id = ?1 AND period NOT LIKE '%Q%'""")
+                .setParameter(1, customerId).getSingleResult();
+        Instant now = Instant.now();
+        Lifetime lifetime = new Lifetime((BigDecimal) totals[0], (BigDecimal) totals[1],
+                ((Number) totals[2]).longValue(),
+                segment.lastPurchaseAt == null ? null : Duration.between(segment.lastPurchaseAt, now).toDays(),
+                segment.firstPurchaseAt == null ? null : Duration.between(segment.firstPurchaseAt, now).toDays());
+        return new CustomerValue(segment, levels, lifetime);
+    }
+
+    public record LevelFigures(String level, long customers, BigDecimal shareOfCustomers, BigDecimal revenue,
+            BigDecimal margin, BigDecimal shareOfRevenue, BigDecimal cutOff) {
+    }
+
+    public record Pyramid(PeriodClose close, List<LevelFigures> levels, BigDecimal revenue, BigDecimal margin) {
+    }
+
+    /**
+     * Per level: customers, their share of all customers, revenue, margin, share of revenue, and
+     * the cut-off (the lowest value of the ranking metric that reached the level).
+     */
+    @Transactional
+    public Pyramid pyramid(Period period) {
+        PeriodClose close = closed(period);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT level, count(*), sum(revenue), sum(margin), min(%s) FILTER (WHERE rank IS NOT NULL)
+                FROM period_level WHERE period = ?1 GROUP BY level""".formatted(scheme.metricSql()))
+                .setParameter(1, period.name()).getResultList();
+        Map<String, Object[]> byLevel = new LinkedHashMap<>();
+        rows.forEach(r -> byLevel.put((String) r[0], r));
+        BigDecimal revenue = rows.stream().map(r -> (BigDecimal) r[2]).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal margin = rows.stream().map(r -> (BigDecimal) r[3]).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<LevelFigures> levels = new ArrayList<>();
+        for (String level : close.levels) {
+            Object[] r = byLevel.get(level);
+            long count = r == null ? 0 : ((Number) r[1]).longValue();
+            BigDecimal levelRevenue = r == null ? BigDecimal.ZERO : (BigDecimal) r[2];
+            levels.add(new LevelFigures(level, count, Shares.of(BigDecimal.valueOf(count), BigDecimal.valueOf(close.customers)),
+                    levelRevenue, r == null ? BigDecimal.ZERO : (BigDecimal) r[3], Shares.of(levelRevenue, revenue),
+                    r == null ? null : (BigDecimal) r[4]));
+        }
+        return new Pyramid(close, levels, revenue, margin);
+    }
+
+    public record Change(UUID customerId, String period, String from, String to, String direction,
+            BigDecimal revenue, BigDecimal margin, Integer rank) {
+    }
+
+    public static final List<String> DIRECTIONS = List.of("UP", "DOWN", "NEW", "LOST", "REACTIVATED");
+
+    /** The changes a close found, optionally of one direction, most valuable first. */
+    @Transactional
+    public Page<Change> changes(Period period, String direction, int page, int size) {
+        if (direction != null && !DIRECTIONS.contains(direction)) {
+            throw ProblemException.invalid("direction", "must be one of " + DIRECTIONS);
+        }
+        if (page < 0) {
+            throw ProblemException.invalid("page", "must be 0 or more");
+        }
+        if (size < 1 || size > config.maxPageSize()) {
+            throw ProblemException.invalid("size", "must be between 1 and " + config.maxPageSize());
+        }
+        closed(period);
+        String where = " FROM segment_change WHERE period = :period AND (CAST(:direction AS text) IS NULL OR direction = :direction)";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT customer_id, from_level, to_level, direction, revenue, margin, rank"
+                        + where + " ORDER BY rank NULLS LAST, customer_id LIMIT :limit OFFSET :offset")
+                .setParameter("period", period.name()).setParameter("direction", direction)
+                .setParameter("limit", size).setParameter("offset", page * size).getResultList();
+        long total = ((Number) em.createNativeQuery("SELECT count(*)" + where)
+                .setParameter("period", period.name()).setParameter("direction", direction).getSingleResult()).longValue();
+        return new Page<>(rows.stream().map(r -> new Change((UUID) r[0], period.name(), (String) r[1], (String) r[2],
+                (String) r[3], (BigDecimal) r[4], (BigDecimal) r[5], r[6] == null ? null : ((Number) r[6]).intValue()))
+                .toList(), page, size, total);
+    }
+
+    PeriodClose closed(Period period) {
+        PeriodClose close = PeriodClose.findById(period.name());
+        if (close == null) {
+            throw ProblemException.notFound("Period " + period.name() + " is not closed");
+        }
+        return close;
     }
 }

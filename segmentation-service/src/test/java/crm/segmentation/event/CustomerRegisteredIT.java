@@ -39,7 +39,7 @@ class CustomerRegisteredIT {
                 given().get("/api/v1/segments/customers/" + customer).then().statusCode(200)
                         .body("customerId", equalTo(customer))
                         .body("level", equalTo("PROSPECT"))
-                        .body("levelSince", equalTo("2026-11-01T09:30:00Z")));
+                        .body("registeredAt", equalTo("2026-11-01T09:30:00Z")));
     }
 
     @Test

@@ -1,0 +1,94 @@
+package crm.segmentation.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The levels of the pyramid in order of value, and the rules that read that order: which level a
+ * rank falls in, and whether a change of level is a move up or down.
+ */
+public record PyramidScheme(Metric metric, List<Cut> cuts, Optional<String> nonPositiveMarginLevel) {
+    public static final String INACTIVE = "INACTIVE";
+    public static final String PROSPECT = "PROSPECT";
+
+    public enum Metric {
+        REVENUE, MARGIN
+    }
+
+    /** A level and the share of active customers (percent) it takes. */
+    public record Cut(String name, int percent) {
+    }
+
+    public PyramidScheme {
+        if (cuts.isEmpty() || cuts.stream().mapToInt(Cut::percent).sum() != 100) {
+            throw new IllegalArgumentException("The pyramid's level percentages must add up to 100: " + cuts);
+        }
+        if (cuts.stream().anyMatch(c -> c.percent() <= 0)) {
+            throw new IllegalArgumentException("Every level takes a positive share: " + cuts);
+        }
+        List<String> names = new ArrayList<>(cuts.stream().map(Cut::name).toList());
+        nonPositiveMarginLevel.ifPresent(names::add);
+        for (String name : names) {
+            if (!name.matches("[A-Z][A-Z0-9_]*") || name.equals(INACTIVE) || name.equals(PROSPECT)) {
+                throw new IllegalArgumentException("A level is named in UPPER_SNAKE_CASE and is not INACTIVE or"
+                        + " PROSPECT: " + name);
+            }
+        }
+    }
+
+    /** Active levels, most valuable first, including a separate level for margin ≤ 0 if there is one. */
+    public List<String> activeLevels() {
+        List<String> names = new ArrayList<>(cuts.stream().map(Cut::name).toList());
+        nonPositiveMarginLevel.filter(name -> !names.contains(name)).ifPresent(names::add);
+        return names;
+    }
+
+    /** Every level a customer can have, most valuable first. */
+    public List<String> allLevels() {
+        List<String> names = new ArrayList<>(activeLevels());
+        names.add(INACTIVE);
+        names.add(PROSPECT);
+        return names;
+    }
+
+    public boolean isActive(String level) {
+        return activeLevels().contains(level);
+    }
+
+    /**
+     * SQL for the level of the customer ranked {@code rank} among {@code count} active ones: a
+     * level ends at round(count × its cumulative percentage / 100), so 100 customers cut exactly
+     * 1/4/15/80.
+     */
+    public String levelSql(String rank, String count) {
+        StringBuilder sql = new StringBuilder("CASE");
+        int cumulative = 0;
+        for (int i = 0; i < cuts.size() - 1; i++) {
+            cumulative += cuts.get(i).percent();
+            sql.append(" WHEN ").append(rank).append(" <= round(").append(count).append(" * ").append(cumulative)
+                    .append(" / 100.0) THEN ").append(literal(cuts.get(i).name()));
+        }
+        return sql.append(" ELSE ").append(literal(cuts.get(cuts.size() - 1).name())).append(" END").toString();
+    }
+
+    /**
+     * SQL for how a change of level reads: LOST to inactive, NEW from prospect, REACTIVATED from
+     * inactive, otherwise UP or DOWN by the order of the levels.
+     */
+    public String directionSql(String from, String to) {
+        String order = "ARRAY[" + String.join(", ", allLevels().stream().map(PyramidScheme::literal).toList()) + "]";
+        return "CASE WHEN " + to + " = 'INACTIVE' THEN 'LOST' WHEN " + from + " = 'PROSPECT' THEN 'NEW' WHEN "
+                + from + " = 'INACTIVE' THEN 'REACTIVATED' WHEN array_position(" + order + ", " + to
+                + ") < array_position(" + order + ", " + from + ") THEN 'UP' ELSE 'DOWN' END";
+    }
+
+    /** The SQL expression of the ranking metric over columns revenue and margin. */
+    public String metricSql() {
+        return metric == Metric.MARGIN ? "margin" : "revenue";
+    }
+
+    private static String literal(String name) {
+        return "'" + name.replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,68 @@
+package crm.segmentation.rest;
+
+import crm.segmentation.domain.PeriodClose;
+import crm.segmentation.service.PeriodCloseService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/segments/periods")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Pyramid", description = "What the customer is worth")
+public class PeriodResource {
+    private final PeriodCloseService closes;
+
+    public PeriodResource(PeriodCloseService closes) {
+        this.closes = closes;
+    }
+
+    public record CloseRequest(@Schema(examples = "2026-10", description = "A month or a quarter (2026-Q3)")
+            @NotNull String period) {
+    }
+
+    public record PeriodResponse(String period, LocalDate firstDay, LocalDate lastDay, String metric,
+            List<String> levels, int customers, int active, int changes, Instant closedAt, Instant recomputedAt) {
+
+        static PeriodResponse of(PeriodClose c) {
+            return new PeriodResponse(c.period, c.firstDay, c.dayAfter.minusDays(1), c.metric, c.levels, c.customers,
+                    c.active, c.changes, c.closedAt, c.recomputedAt);
+        }
+    }
+
+    @POST
+    @Operation(summary = "Close a period", description = """
+            Every known customer gets exactly one level; each whose level changed gets one SegmentChanged
+            event on crm.segment-change.v1. Closing again answers 200 with the same result and publishes
+            nothing; recompute=true recomputes (after late transactions) and publishes only the differences.""")
+    @APIResponse(responseCode = "201", description = "Closed now")
+    @APIResponse(responseCode = "200", description = "Already closed (or recomputed)")
+    public Response close(@NotNull @Valid CloseRequest request,
+            @QueryParam("recompute") @DefaultValue("false") boolean recompute) {
+        PeriodCloseService.Closed closed = closes.close(Periods.parse("period", request.period()), recompute);
+        boolean created = closed.computed() && closed.close().recomputedAt == null;
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
+                .entity(PeriodResponse.of(closed.close())).build();
+    }
+
+    @GET
+    @Operation(summary = "The closed periods, latest first")
+    public List<PeriodResponse> list() {
+        return closes.closed().stream().map(PeriodResponse::of).toList();
+    }
+}

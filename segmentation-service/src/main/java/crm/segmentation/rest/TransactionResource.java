@@ -1,0 +1,118 @@
+package crm.segmentation.rest;
+
+import crm.rest.Problem;
+import crm.rest.ProblemException;
+import crm.segmentation.config.SegmentationConfig;
+import crm.segmentation.service.BatchService;
+import crm.segmentation.service.RecordTransaction;
+import crm.segmentation.service.TransactionService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/transactions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Transactions", description = "The ledger of sales and refunds")
+@APIResponse(responseCode = "400", description = "An invalid field, named in errors[].field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class TransactionResource {
+    private final TransactionService transactions;
+    private final BatchService batches;
+    private final SegmentationConfig config;
+
+    public TransactionResource(TransactionService transactions, BatchService batches, SegmentationConfig config) {
+        this.transactions = transactions;
+        this.batches = batches;
+        this.config = config;
+    }
+
+    @POST
+    @Operation(summary = "Record a sale or refund", description = """
+            source + externalId is the idempotency key: the same request again answers 200 with the first
+            result and counts once; the same key with another body answers 409. Publishes TransactionRecorded.""")
+    @RequestBody(content = @Content(schema = @Schema(implementation = RecordTransaction.class), examples = @ExampleObject(
+            name = "café visit", value = """
+                {"source":"pos-cafe-1","externalId":"R-000123","customerId":"6f1c2a9e-5b1d-4c1e-9a57-3f0f5a1f2b11",
+                 "occurredAt":"2026-10-14T08:12:00Z","store":"cafe-1","channel":"STORE","currency":"CNY",
+                 "lines":[{"sku":"LATTE","description":"Latte","category":"FOOD","quantity":1,"unitPrice":28.00,"unitCost":9.50}],
+                 "attributes":{"seat":"window-2"}}""")))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = TransactionResponse.class)))
+    @APIResponse(responseCode = "200", description = "A retry: the transaction recorded the first time")
+    @APIResponse(responseCode = "409", description = "The key was used for a different transaction",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response record(@NotNull @Valid RecordTransaction request) {
+        TransactionService.Recorded recorded = transactions.record(request);
+        return Response.status(recorded.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(TransactionResponse.of(recorded.transaction()))
+                .build();
+    }
+
+    public record Batch(@NotNull List<RecordTransaction> transactions) {
+    }
+
+    public record ItemResponse(int index, int status, TransactionResponse transaction, Problem problem) {
+    }
+
+    public record BatchResponse(int recorded, int repeated, int failed, List<ItemResponse> results) {
+    }
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Record up to 1,000 transactions", description = "Each item on its own: one bad item does not reject the good ones.")
+    public BatchResponse batch(@NotNull @Valid Batch batch) {
+        if (batch.transactions().size() > config.maxBatch()) {
+            throw ProblemException.invalid("transactions", "at most " + config.maxBatch() + " per batch");
+        }
+        List<ItemResponse> results = batches.record(batch.transactions()).stream()
+                .map(r -> new ItemResponse(r.index(), r.status(),
+                        r.recorded() == null ? null : TransactionResponse.of(r.recorded().transaction()), r.problem()))
+                .toList();
+        return new BatchResponse((int) results.stream().filter(r -> r.status() == 201).count(),
+                (int) results.stream().filter(r -> r.status() == 200).count(),
+                (int) results.stream().filter(r -> r.status() >= 400).count(), results);
+    }
+
+    public record TransactionPage(List<TransactionResponse> items, int page, int size, long total) {
+    }
+
+    @GET
+    @Operation(summary = "A customer's transactions, newest first", description = "from and to are ISO instants; from inclusive, to exclusive.")
+    public TransactionPage list(@QueryParam("customerId") @NotNull UUID customerId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        var found = transactions.list(customerId, instant("from", from), instant("to", to), page, size)
+                .map(TransactionResponse::of);
+        return new TransactionPage(found.items(), found.page(), found.size(), found.total());
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be an ISO instant, e.g. 2026-10-01T00:00:00Z");
+        }
+    }
+}

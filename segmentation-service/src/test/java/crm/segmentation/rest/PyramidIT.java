@@ -1,0 +1,157 @@
+package crm.segmentation.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import crm.events.Topics;
+import crm.testing.CrmTestResources;
+import crm.testing.TopicReader;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hand-built data set with known answers. Each test uses periods of its own, long past, so the
+ * customers active in them are exactly the test's own.
+ */
+@QuarkusTest
+@WithTestResource(CrmTestResources.class)
+class PyramidIT {
+
+    @Inject
+    AgroalDataSource db;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void a100CustomerPeriodIsCut1_4_15_80WithTiesBrokenById() {
+        List<UUID> ids = Ledger.knownCustomers(db, 100);
+        List<String> sales = new ArrayList<>();
+        // ids are sorted: the two best spend the same, so the smaller id is TOP.
+        for (int i = 0; i < 100; i++) {
+            int amount = i < 2 ? 1000 : 1000 - 5 * i;
+            sales.add(Ledger.sale(ids.get(i), "2001-03-15T12:00:00Z", amount + ".00"));
+        }
+        Ledger.record(sales);
+        Ledger.close("2001-03");
+
+        assertEquals("TOP", Ledger.level(ids.get(0), "2001-03"));
+        assertEquals("BIG", Ledger.level(ids.get(1), "2001-03"));
+        assertEquals("BIG", Ledger.level(ids.get(4), "2001-03"));
+        assertEquals("MEDIUM", Ledger.level(ids.get(5), "2001-03"));
+        assertEquals("MEDIUM", Ledger.level(ids.get(19), "2001-03"));
+        assertEquals("SMALL", Ledger.level(ids.get(20), "2001-03"));
+        // total revenue: 2 × 1000 + Σ_{i=2..99} (1000 − 5i) = 2000 + 98000 − 5 × 4949 = 75255
+        given().queryParam("period", "2001-03").get("/api/v1/segments/pyramid").then().statusCode(200)
+                .body("active", equalTo(100))
+                .body("revenue", equalTo(75255f))
+                .body("levels.find { it.level == 'TOP' }.customers", equalTo(1))
+                .body("levels.find { it.level == 'BIG' }.customers", equalTo(4))
+                .body("levels.find { it.level == 'MEDIUM' }.customers", equalTo(15))
+                .body("levels.find { it.level == 'SMALL' }.customers", equalTo(80))
+                .body("levels.find { it.level == 'TOP' }.revenue", equalTo(1000f))
+                .body("levels.find { it.level == 'TOP' }.shareOfRevenue", equalTo(0.0133f))
+                .body("levels.find { it.level == 'BIG' }.cutOff", equalTo(980f))
+                .body("levels.find { it.level == 'SMALL' }.cutOff", equalTo(505f));
+    }
+
+    @Test
+    void aCustomerGoesProspectSmallTopInactiveWithOneEventPerChange() throws Exception {
+        List<UUID> fillers = Ledger.knownCustomers(db, 60);
+        UUID yu = Ledger.knownCustomers(db, 1).get(0);
+        List<String> sales = new ArrayList<>();
+        for (String month : List.of("2002-01", "2002-02", "2002-03", "2002-04")) {
+            for (int i = 0; i < fillers.size(); i++) {
+                sales.add(Ledger.sale(fillers.get(i), month + "-10T10:00:00Z", (100 + i) + ".00"));
+            }
+        }
+        sales.add(Ledger.sale(yu, "2002-02-10T10:00:00Z", "1.00"));
+        sales.add(Ledger.sale(yu, "2002-03-10T10:00:00Z", "99999.00"));
+        Ledger.record(sales);
+
+        try (TopicReader topic = new TopicReader(bootstrap, Topics.SEGMENT_CHANGE)) {
+            for (String month : List.of("2002-01", "2002-02", "2002-03", "2002-04")) {
+                Ledger.close(month);
+            }
+            // closing again changes and publishes nothing
+            given().contentType(ContentType.JSON).body("{\"period\":\"2002-03\"}").post("/api/v1/segments/periods")
+                    .then().statusCode(200).body("period", equalTo("2002-03"));
+
+            assertEquals("PROSPECT", Ledger.level(yu, "2002-01"));
+            assertEquals("SMALL", Ledger.level(yu, "2002-02"));
+            assertEquals("TOP", Ledger.level(yu, "2002-03"));
+            assertEquals("INACTIVE", Ledger.level(yu, "2002-04"));
+
+            List<String> events = topic.awaitValues(yu.toString(), 3);
+            assertEquals(3, topic.values(yu.toString()).size());
+            List<String> moves = new ArrayList<>();
+            for (String event : events) {
+                JsonNode data = json.readTree(event).get("data");
+                moves.add(data.get("period").asText() + " " + data.get("from").asText() + ">" + data.get("to").asText()
+                        + " " + data.get("direction").asText());
+                assertEquals(8, data.size());
+            }
+            assertEquals(List.of("2002-02 PROSPECT>SMALL NEW", "2002-03 SMALL>TOP UP", "2002-04 TOP>INACTIVE LOST"), moves);
+        }
+        given().queryParam("period", "2002-03").queryParam("direction", "UP").get("/api/v1/segments/changes").then()
+                .statusCode(200).body("items.customerId", hasItem(yu.toString()));
+        given().get("/api/v1/segments/customers/" + yu).then().body("level", equalTo("INACTIVE"))
+                .body("period", equalTo("2002-04"));
+    }
+
+    @Test
+    void aLateRefundAndARecomputeMoveACustomerDownWithOneEvent() throws Exception {
+        List<UUID> ids = Ledger.knownCustomers(db, 50);
+        List<String> sales = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            sales.add(Ledger.sale(ids.get(i), "2003-05-10T10:00:00Z", (1000 - 10 * i) + ".00"));
+        }
+        Ledger.record(sales);
+        Ledger.close("2003-05");
+        UUID second = ids.get(1);
+        assertEquals("BIG", Ledger.level(second, "2003-05"));
+
+        try (TopicReader topic = new TopicReader(bootstrap, Topics.SEGMENT_CHANGE)) {
+            given().contentType(ContentType.JSON)
+                    .body(Ledger.sale(second, "2003-05-20T10:00:00Z", "900.00", "0.00", true, "REFUND-" + UUID.randomUUID()))
+                    .post("/api/v1/transactions").then().statusCode(201);
+            given().contentType(ContentType.JSON).body("{\"period\":\"2003-05\"}")
+                    .queryParam("recompute", true).post("/api/v1/segments/periods").then().statusCode(200)
+                    .body("recomputedAt", org.hamcrest.Matchers.notNullValue());
+            assertEquals("SMALL", Ledger.level(second, "2003-05"));
+            JsonNode moved = json.readTree(topic.awaitValue(second.toString())).get("data");
+            assertEquals("BIG", moved.get("from").asText());
+            assertEquals("SMALL", moved.get("to").asText());
+            assertEquals("DOWN", moved.get("direction").asText());
+            // the recompute published this one difference only
+            assertEquals(1, topic.values(second.toString()).size());
+            assertEquals(0, topic.values(ids.get(0).toString()).size());
+        }
+    }
+
+    @Test
+    void badPeriodsAre400AndOpenOnes404() {
+        given().contentType(ContentType.JSON).body("{\"period\":\"2026-13\"}").post("/api/v1/segments/periods").then()
+                .statusCode(400).body("errors.field", hasItem("period"));
+        given().contentType(ContentType.JSON).body("{\"period\":\"Q3-2026\"}").post("/api/v1/segments/periods").then()
+                .statusCode(400);
+        given().queryParam("period", "1999-01").get("/api/v1/segments/pyramid").then().statusCode(404);
+        given().get("/api/v1/segments/pyramid").then().statusCode(400).body("errors.field", hasItem("period"));
+        given().queryParam("period", "2001-03").queryParam("direction", "SIDEWAYS").get("/api/v1/segments/changes")
+                .then().statusCode(400).body("errors.field", hasItem("direction"));
+    }
+}
