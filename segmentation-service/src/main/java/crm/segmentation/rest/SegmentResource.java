@@ -1,6 +1,7 @@
 package crm.segmentation.rest;
 
 import crm.rest.Problem;
+import crm.segmentation.service.MobilityService;
 import crm.segmentation.service.Page;
 import crm.segmentation.service.SegmentService;
 import jakarta.ws.rs.DefaultValue;
@@ -26,9 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SegmentResource {
     private final SegmentService segments;
+    private final MobilityService mobility;
 
-    public SegmentResource(SegmentService segments) {
+    public SegmentResource(SegmentService segments, MobilityService mobility) {
         this.segments = segments;
+        this.mobility = mobility;
     }
 
     public record CustomerSegmentResponse(UUID customerId,
@@ -62,6 +65,16 @@ public class SegmentResource {
         SegmentService.Pyramid pyramid = segments.pyramid(Periods.parse("period", period));
         return new PyramidResponse(pyramid.close().period, pyramid.close().metric, pyramid.close().customers,
                 pyramid.close().active, pyramid.revenue(), pyramid.margin(), pyramid.levels());
+    }
+
+    @GET
+    @Path("/mobility")
+    @Operation(summary = "The mobility matrix between two closed periods", description = """
+            Rows: level at from; columns: level at to; each cell with customers, their revenue and margin at
+            to, and its share of the row. Summary: stayed, up, down, new, lost, reactivated, each with the
+            change in revenue it brought.""")
+    public MobilityService.Matrix mobility(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return mobility.between(Periods.parse("from", from), Periods.parse("to", to));
     }
 
     public record ChangePage(List<SegmentService.Change> items, int page, int size, long total) {
