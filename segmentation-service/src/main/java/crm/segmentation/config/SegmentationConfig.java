@@ -23,4 +23,16 @@ public interface SegmentationConfig {
 
     @WithDefault("100")
     int maxPageSize();
+
+    /** RFM looks at this many months up to the end of the period. */
+    @WithDefault("24")
+    int rfmWindowMonths();
+
+    /** Simple lifetime value CLV = m·r/(1+i−r): r, the yearly retention rate. */
+    @WithDefault("0.8")
+    java.math.BigDecimal retentionRate();
+
+    /** i, the yearly discount rate. */
+    @WithDefault("0.10")
+    java.math.BigDecimal discountRate();
 }

@@ -3,8 +3,11 @@ package crm.segmentation.domain;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -22,4 +25,28 @@ public class CustomerSegment extends PanacheEntityBase {
     /** The first and the latest sale (refunds aside); null for a prospect. */
     public Instant firstPurchaseAt;
     public Instant lastPurchaseAt;
+
+    /** The customer's yearly category spend at all suppliers, entered or estimated. */
+    public BigDecimal wallet;
+    public String walletCurrency;
+    public Instant walletUpdatedAt;
+
+    @Enumerated(EnumType.STRING)
+    public Fit capabilityFit;
+
+    @Enumerated(EnumType.STRING)
+    public Needs needs;
+
+    public String assessedBy;
+    public Instant assessedAt;
+
+    /** How well our capabilities fit the customer's needs. */
+    public enum Fit {
+        LOW, MEDIUM, HIGH
+    }
+
+    /** How individual the customer's needs are. */
+    public enum Needs {
+        COMMON, INDIVIDUAL
+    }
 }

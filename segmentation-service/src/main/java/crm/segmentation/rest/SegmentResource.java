@@ -1,16 +1,26 @@
 package crm.segmentation.rest;
 
 import crm.rest.Problem;
+import crm.segmentation.service.AssessmentService;
 import crm.segmentation.service.MobilityService;
 import crm.segmentation.service.Page;
 import crm.segmentation.service.SegmentService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import crm.segmentation.domain.CustomerSegment;
+import crm.segmentation.service.ValueMetrics;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,23 +32,37 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/segments")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Pyramid", description = "What the customer is worth")
 @APIResponse(responseCode = "400", description = "An invalid parameter, named in errors[].field",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SegmentResource {
     private final SegmentService segments;
     private final MobilityService mobility;
+    private final AssessmentService assessments;
 
-    public SegmentResource(SegmentService segments, MobilityService mobility) {
+    public SegmentResource(SegmentService segments, MobilityService mobility, AssessmentService assessments) {
         this.segments = segments;
         this.mobility = mobility;
+        this.assessments = assessments;
     }
 
     public record CustomerSegmentResponse(UUID customerId,
             @Schema(description = "The level of the latest closed period; PROSPECT before any", examples = "PROSPECT") String level,
             @Schema(description = "The period that level is from; null before any close") String period,
             Instant registeredAt, Instant firstPurchaseAt, Instant lastPurchaseAt,
-            List<SegmentService.PeriodLevel> levels, SegmentService.Lifetime metrics) {
+            List<SegmentService.PeriodLevel> levels, SegmentService.Lifetime metrics,
+            @Schema(description = "As of the end of the latest closed period; null before any close")
+            ValueMetrics.Value value, Assessment assessment) {
+    }
+
+    public record Assessment(BigDecimal wallet, String walletCurrency, Instant walletUpdatedAt,
+            CustomerSegment.Fit capabilityFit, CustomerSegment.Needs needs, String assessedBy, Instant assessedAt) {
+
+        static Assessment of(CustomerSegment c) {
+            return new Assessment(c.wallet, c.walletCurrency, c.walletUpdatedAt, c.capabilityFit, c.needs, c.assessedBy,
+                    c.assessedAt);
+        }
     }
 
     @GET
@@ -51,11 +75,11 @@ public class SegmentResource {
         SegmentService.CustomerValue value = segments.customer(id);
         return new CustomerSegmentResponse(id, value.level(), value.levels().isEmpty() ? null : value.levels().get(0).period(),
                 value.customer().registeredAt, value.customer().firstPurchaseAt, value.customer().lastPurchaseAt,
-                value.levels(), value.lifetime());
+                value.levels(), value.lifetime(), value.value(), Assessment.of(value.customer()));
     }
 
     public record PyramidResponse(String period, String metric, int customers, int active,
-            java.math.BigDecimal revenue, java.math.BigDecimal margin, List<SegmentService.LevelFigures> levels) {
+            BigDecimal revenue, BigDecimal margin, List<SegmentService.LevelFigures> levels) {
     }
 
     @GET
@@ -87,5 +111,30 @@ public class SegmentResource {
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         Page<SegmentService.Change> changes = segments.changes(Periods.parse("period", period), direction, page, size);
         return new ChangePage(changes.items(), changes.page(), changes.size(), changes.total());
+    }
+
+    public record WalletRequest(
+            @Schema(description = "The customer's yearly spend in the category at all suppliers", examples = "120000.00")
+            @NotNull BigDecimal amount,
+            @Schema(examples = "CNY") @NotBlank String currency) {
+    }
+
+    public record AssessmentRequest(@NotNull CustomerSegment.Fit capabilityFit, @NotNull CustomerSegment.Needs needs,
+            @Schema(examples = "manager-7") @Size(max = 100) String assessedBy) {
+    }
+
+    @PUT
+    @Path("/customers/{id}/wallet")
+    @Operation(summary = "Set the customer's wallet", description = "For share of wallet = our revenue of the last 12 months ÷ wallet.")
+    public Assessment wallet(@PathParam("id") UUID id, @NotNull @Valid WalletRequest request) {
+        return Assessment.of(assessments.wallet(id, request.amount(), request.currency()));
+    }
+
+    @PUT
+    @Path("/customers/{id}/assessment")
+    @Operation(summary = "Assess how well our capabilities fit the customer and how individual their needs are")
+    public Assessment assess(@PathParam("id") UUID id, @NotNull @Valid AssessmentRequest request) {
+        return Assessment.of(assessments.assess(id, request.capabilityFit(), request.needs(),
+                request.assessedBy()));
     }
 }

@@ -25,11 +25,13 @@ public class SegmentService {
     private final EntityManager em;
     private final PyramidScheme scheme;
     private final SegmentationConfig config;
+    private final ValueMetrics metrics;
 
-    public SegmentService(EntityManager em, PyramidScheme scheme, SegmentationConfig config) {
+    public SegmentService(EntityManager em, PyramidScheme scheme, SegmentationConfig config, ValueMetrics metrics) {
         this.em = em;
         this.scheme = scheme;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /** A newly registered customer is a prospect until their first purchase. */
@@ -51,8 +53,9 @@ public class SegmentService {
     public record Lifetime(BigDecimal revenue, BigDecimal margin, long purchases, Long recencyDays, Long tenureDays) {
     }
 
-    /** A customer's level in every closed period (latest first) and lifetime figures. */
-    public record CustomerValue(CustomerSegment customer, List<PeriodLevel> levels, Lifetime lifetime) {
+    /** A customer's level in every closed period (latest first), lifetime figures, and value as of the latest close. */
+    public record CustomerValue(CustomerSegment customer, List<PeriodLevel> levels, Lifetime lifetime,
+            ValueMetrics.Value value) {
         public String level() {
             return levels.isEmpty() ? PyramidScheme.PROSPECT : levels.get(0).level();
         }
@@ -82,7 +85,7 @@ public class SegmentService {
                 ((Number) totals[2]).longValue(),
                 segment.lastPurchaseAt == null ? null : Duration.between(segment.lastPurchaseAt, now).toDays(),
                 segment.firstPurchaseAt == null ? null : Duration.between(segment.firstPurchaseAt, now).toDays());
-        return new CustomerValue(segment, levels, lifetime);
+        return new CustomerValue(segment, levels, lifetime, metrics.of(segment));
     }
 
     public record LevelFigures(String level, long customers, BigDecimal shareOfCustomers, BigDecimal revenue,

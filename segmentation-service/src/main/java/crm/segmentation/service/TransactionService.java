@@ -32,12 +32,15 @@ public class TransactionService {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final SegmentationConfig config;
+    private final Money money;
 
-    public TransactionService(EntityManager em, Outbox outbox, ObjectMapper json, SegmentationConfig config) {
+    public TransactionService(EntityManager em, Outbox outbox, ObjectMapper json, SegmentationConfig config,
+            Money money) {
         this.em = em;
         this.outbox = outbox;
         this.json = json;
         this.config = config;
+        this.money = money;
     }
 
     /** The transaction recorded, and whether this request recorded it (false: a retry of an earlier one). */
@@ -136,16 +139,7 @@ public class TransactionService {
 
     /** Rules bean validation cannot express: the currency, its decimals, and the sign of quantities. */
     private void validate(RecordTransaction request) {
-        Currency currency;
-        try {
-            currency = Currency.getInstance(request.currency());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("currency", "unknown currency " + request.currency() + " (ISO 4217)");
-        }
-        if (!config.currencies().contains(currency.getCurrencyCode())) {
-            throw ProblemException.invalid("currency", "this ledger keeps " + config.currencies());
-        }
-        int digits = currency.getDefaultFractionDigits();
+        Currency currency = money.currency(request.currency(), "currency");
         for (int i = 0; i < request.lines().size(); i++) {
             RecordTransaction.Line line = request.lines().get(i);
             String at = "lines[" + i + "].";
@@ -158,18 +152,8 @@ public class TransactionService {
             if (line.quantity().signum() > 0 && request.refund()) {
                 throw ProblemException.invalid(at + "quantity", "must be negative on a refund");
             }
-            requireMoney(line.unitPrice(), digits, at + "unitPrice", currency);
-            requireMoney(line.unitCost(), digits, at + "unitCost", currency);
-        }
-    }
-
-    private static void requireMoney(BigDecimal amount, int digits, String field, Currency currency) {
-        if (amount.signum() < 0) {
-            throw ProblemException.invalid(field, "must not be negative");
-        }
-        if (amount.stripTrailingZeros().scale() > digits) {
-            throw ProblemException.invalid(field, "has more than " + digits + " decimals, which "
-                    + currency.getCurrencyCode() + " allows");
+            money.requireAmount(line.unitPrice(), currency, at + "unitPrice");
+            money.requireAmount(line.unitCost(), currency, at + "unitCost");
         }
     }
 
