@@ -16,8 +16,9 @@ public interface PyramidConfig {
     @WithDefault("REVENUE")
     Metric metric();
 
-    /** Most valuable first; the percentages add up to 100. */
-    List<Level> levels();
+    /** NAME:PERCENT, most valuable first; the percentages add up to 100. */
+    @WithDefault("TOP:1,BIG:4,MEDIUM:15,SMALL:80")
+    List<String> levels();
 
     /**
      * Where customers with margin ≤ 0 go: unset, they are ranked like everyone else; the name of
@@ -28,11 +29,5 @@ public interface PyramidConfig {
 
     enum Metric {
         REVENUE, MARGIN
-    }
-
-    interface Level {
-        String name();
-
-        int percent();
     }
 }
