@@ -32,6 +32,18 @@ public interface SegmentationConfig {
     @WithDefault("0.8")
     java.math.BigDecimal retentionRate();
 
+    /** Strategy grids: levels within this cumulative share of active customers are of high value. */
+    @WithDefault("5")
+    int highValuePercent();
+
+    /** ... and within this one, of medium value (the rest: low). */
+    @WithDefault("20")
+    int mediumValuePercent();
+
+    /** RAD grid: share of wallet at or above which a customer is retained. */
+    @WithDefault("0.5")
+    java.math.BigDecimal retainShareOfWallet();
+
     /** i, the yearly discount rate. */
     @WithDefault("0.10")
     java.math.BigDecimal discountRate();

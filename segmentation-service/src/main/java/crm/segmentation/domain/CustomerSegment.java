@@ -40,6 +40,11 @@ public class CustomerSegment extends PanacheEntityBase {
     public String assessedBy;
     public Instant assessedAt;
 
+    /** The latest survey answer: satisfaction 1..5 and NPS 0..10, each null if not asked. */
+    public Integer satisfaction;
+    public Integer nps;
+    public Instant surveyedAt;
+
     /** How well our capabilities fit the customer's needs. */
     public enum Fit {
         LOW, MEDIUM, HIGH

@@ -83,6 +83,22 @@ public record PyramidScheme(Metric metric, List<Cut> cuts, Optional<String> nonP
                 + ") < array_position(" + order + ", " + from + ") THEN 'UP' ELSE 'DOWN' END";
     }
 
+    /**
+     * SQL for the value class of a level: HIGH for the levels within the top {@code highPercent} of
+     * active customers, MEDIUM within {@code mediumPercent}, LOW for the rest and for customers not active.
+     */
+    public String valueClassSql(String level, int highPercent, int mediumPercent) {
+        StringBuilder sql = new StringBuilder("CASE");
+        int cumulative = 0;
+        for (Cut cut : cuts) {
+            cumulative += cut.percent();
+            String valueClass = cumulative <= highPercent ? "HIGH" : cumulative <= mediumPercent ? "MEDIUM" : "LOW";
+            sql.append(" WHEN ").append(level).append(" = ").append(literal(cut.name())).append(" THEN '")
+                    .append(valueClass).append("'");
+        }
+        return sql.append(" ELSE 'LOW' END").toString();
+    }
+
     /** The SQL expression of the ranking metric over columns revenue and margin. */
     public String metricSql() {
         return metric == Metric.MARGIN ? "margin" : "revenue";

@@ -1,13 +1,14 @@
 package crm.segmentation.event;
 
 import crm.events.customer.CustomerEvents;
+import crm.events.experience.ExperienceEvents;
 import crm.events.inbox.EventHandler;
 import crm.events.inbox.Subscriptions;
 import crm.segmentation.service.CustomerLifecycle;
 import crm.segmentation.service.SegmentService;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** What segmentation does with customer-service's events. */
+/** What segmentation does with customer-service's and experience-service's events. */
 @ApplicationScoped
 public class CustomerEventsHandler implements EventHandler {
     private final SegmentService segments;
@@ -23,6 +24,7 @@ public class CustomerEventsHandler implements EventHandler {
         subscriptions
                 .on(CustomerEvents.REGISTERED, segments::addProspect)
                 .on(CustomerEvents.MERGED, lifecycle::merged)
-                .on(CustomerEvents.ERASED, lifecycle::erased);
+                .on(CustomerEvents.ERASED, lifecycle::erased)
+                .on(ExperienceEvents.SURVEY_ANSWERED, lifecycle::surveyed);
     }
 }

@@ -5,6 +5,7 @@ import crm.segmentation.service.AssessmentService;
 import crm.segmentation.service.MobilityService;
 import crm.segmentation.service.Page;
 import crm.segmentation.service.SegmentService;
+import crm.segmentation.service.StrategyService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -40,11 +41,14 @@ public class SegmentResource {
     private final SegmentService segments;
     private final MobilityService mobility;
     private final AssessmentService assessments;
+    private final StrategyService strategies;
 
-    public SegmentResource(SegmentService segments, MobilityService mobility, AssessmentService assessments) {
+    public SegmentResource(SegmentService segments, MobilityService mobility, AssessmentService assessments,
+            StrategyService strategies) {
         this.segments = segments;
         this.mobility = mobility;
         this.assessments = assessments;
+        this.strategies = strategies;
     }
 
     public record CustomerSegmentResponse(UUID customerId,
@@ -99,6 +103,27 @@ public class SegmentResource {
             change in revenue it brought.""")
     public MobilityService.Matrix mobility(@QueryParam("from") String from, @QueryParam("to") String to) {
         return mobility.between(Periods.parse("from", from), Periods.parse("to", to));
+    }
+
+    @GET
+    @Path("/strategies")
+    @Operation(summary = "A strategy grid of a closed period", description = """
+            grid: RAD (share of wallet × wallet size), SELECTION (value × capability fit), MARKETING_MODE
+            (value × needs), LOYALTY (repeat purchase × delight). Counts per cell, and the members of one
+            cell (or of all) a page at a time.""")
+    public StrategyService.Grids strategies(@QueryParam("period") String period, @QueryParam("grid") String grid,
+            @QueryParam("cell") String cell, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        return strategies.of(Periods.parse("period", period), grid(grid), cell, page, size);
+    }
+
+    private static StrategyService.Grid grid(String grid) {
+        try {
+            return StrategyService.Grid.valueOf(grid == null ? "" : grid.strip());
+        } catch (IllegalArgumentException e) {
+            throw crm.rest.ProblemException.invalid("grid", "must be one of "
+                    + java.util.Arrays.toString(StrategyService.Grid.values()));
+        }
     }
 
     public record ChangePage(List<SegmentService.Change> items, int page, int size, long total) {

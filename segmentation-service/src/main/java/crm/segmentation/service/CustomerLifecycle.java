@@ -2,6 +2,7 @@ package crm.segmentation.service;
 
 import crm.events.customer.CustomerErased;
 import crm.events.customer.CustomerMerged;
+import crm.events.experience.SurveyAnswered;
 import crm.segmentation.domain.CustomerSegment;
 import crm.segmentation.domain.LedgerTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,18 @@ public class CustomerLifecycle {
                     lines = (SELECT coalesce(jsonb_agg(line - 'description'), '[]'::jsonb) FROM jsonb_array_elements(lines) line)
                 WHERE customer_id = ?1""")
                 .setParameter(1, erased.customerId()).executeUpdate();
+    }
+
+    /** The latest answer wins; an older one arriving late changes nothing. */
+    @Transactional
+    public void surveyed(SurveyAnswered answer) {
+        if (answer.customerId() == null) {
+            return;
+        }
+        CustomerSegment.update("""
+                satisfaction = ?2, nps = ?3, surveyedAt = ?4
+                where customerId = ?1 and (surveyedAt is null or surveyedAt < ?4)""",
+                answer.customerId(), answer.satisfaction(), answer.nps(), answer.answeredAt());
     }
 
     private static java.time.Instant earliest(java.time.Instant a, java.time.Instant b) {
