@@ -14,7 +14,7 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * Sends GET requests from a fixed number of workers for a fixed time, either as fast as the
+ * Sends requests from a fixed number of workers for a fixed time, either as fast as the
  * server answers (closed loop) or at a fixed total rate (open loop, latency measured from the
  * moment each request was due, so a slow server cannot hide its queueing).
  */
@@ -35,8 +35,8 @@ final class HttpLoad {
         }
     }
 
-    /** {@code ratePerSecond} 0 = closed loop. {@code url} maps a request number to its URL. */
-    Result run(int workers, Duration duration, double ratePerSecond, LongFunction<String> url)
+    /** {@code ratePerSecond} 0 = closed loop. {@code request} maps a request number to the request. */
+    Result run(int workers, Duration duration, double ratePerSecond, LongFunction<HttpRequest> request)
             throws InterruptedException {
         Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
         AtomicLong sequence = new AtomicLong();
@@ -58,9 +58,8 @@ final class HttpLoad {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
                     try {
-                        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url.apply(n)))
-                                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() != 200) {
+                        HttpResponse<Void> response = client.send(request.apply(n), HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() / 100 != 2) {
                             errors.incrementAndGet();
                         }
                     } catch (Exception e) {
@@ -77,8 +76,17 @@ final class HttpLoad {
     }
 
     /** Warms up the server (JIT, connection pools) without measuring. */
-    void warmUp(int workers, Duration duration, LongFunction<String> url) throws InterruptedException {
-        run(workers, duration, 0, url);
+    void warmUp(int workers, Duration duration, LongFunction<HttpRequest> request) throws InterruptedException {
+        run(workers, duration, 0, request);
+    }
+
+    static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
+    }
+
+    static HttpRequest postJson(String url, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
 }

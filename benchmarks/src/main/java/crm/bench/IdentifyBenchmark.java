@@ -22,8 +22,8 @@ public final class IdentifyBenchmark {
         double rate = Double.parseDouble(args[4]);
         HttpLoad load = new HttpLoad();
         // Phones typed as the guest says them, without the country code: the service normalises each.
-        java.util.function.LongFunction<String> url = n -> base + "/api/v1/customers/identify?phone=138"
-                + String.format("%08d", 1 + ThreadLocalRandom.current().nextInt(customers));
+        java.util.function.LongFunction<java.net.http.HttpRequest> url = n -> HttpLoad.get(base
+                + "/api/v1/customers/identify?phone=138" + String.format("%08d", 1 + ThreadLocalRandom.current().nextInt(customers)));
         load.warmUp(workers, Duration.ofSeconds(30), url);
         System.out.println("identify, closed loop, " + workers + " workers: "
                 + load.run(workers, duration, 0, url).describe());
