@@ -10,6 +10,7 @@ import crm.customer.service.CustomerProfile;
 import crm.customer.service.CustomerQueries;
 import crm.customer.service.CustomerSearch;
 import crm.customer.service.CustomerService;
+import crm.rest.Page;
 import crm.rest.Problem;
 import crm.rest.ProblemException;
 import jakarta.validation.Valid;
@@ -122,12 +123,12 @@ public class CustomerResource {
 
     @GET
     @Operation(summary = "List and search customers", description = "q is fuzzy on names and company.")
-    public PageResponse<CustomerSummary> search(@QueryParam("q") String q, @QueryParam("kind") CustomerKind kind,
+    public Page<CustomerSummary> search(@QueryParam("q") String q, @QueryParam("kind") CustomerKind kind,
             @QueryParam("influenceClass") InfluenceClass influenceClass, @QueryParam("ownerId") String ownerId,
             @QueryParam("tag") String tag, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
-        return PageResponse.of(queries.search(new CustomerSearch(q, kind, influenceClass, ownerId, tag, page, size))
-                .map(CustomerSummary::of));
+        return queries.search(new CustomerSearch(q, kind, influenceClass, ownerId, tag, page, size))
+                .map(CustomerSummary::of);
     }
 
     @GET
@@ -174,8 +175,8 @@ public class CustomerResource {
     @GET
     @Path("/absent")
     @Operation(summary = "Customers not seen for more than N days", description = "Seen = a purchase or a logged experience; never seen counts from registration.")
-    public PageResponse<AbsentResponse> absent(@QueryParam("days") @DefaultValue("365") int days,
+    public Page<AbsentResponse> absent(@QueryParam("days") @DefaultValue("365") int days,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        return PageResponse.of(queries.absent(days, page, size).map(AbsentResponse::of));
+        return queries.absent(days, page, size).map(AbsentResponse::of);
     }
 }

@@ -5,6 +5,7 @@ import crm.customer.domain.Customer;
 import crm.customer.domain.CustomerCard;
 import crm.customer.domain.CustomerStatus;
 import crm.customer.domain.IdentifierKind;
+import crm.rest.Page;
 import crm.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -59,7 +60,7 @@ public class CustomerQueries {
 
     @Transactional
     public Page<Customer> search(CustomerSearch search) {
-        checkPage(search.page(), search.size());
+        Page.check(search.page(), search.size(), config.maxPageSize());
         StringBuilder where = new StringBuilder(" FROM customer WHERE status = 'ACTIVE'");
         Map<String, Object> params = new HashMap<>();
         String q = search.q() == null ? null : search.q().strip().toLowerCase(Locale.ROOT);
@@ -109,7 +110,7 @@ public class CustomerQueries {
         if (days < 1) {
             throw ProblemException.invalid("days", "must be at least 1");
         }
-        checkPage(page, size);
+        Page.check(page, size, config.maxPageSize());
         Instant cutoff = Instant.now().minus(java.time.Duration.ofDays(days));
         String where = " FROM customer WHERE status = 'ACTIVE' AND coalesce(last_seen_at, created_at) < :cutoff";
         @SuppressWarnings("unchecked")
@@ -142,15 +143,6 @@ public class CustomerQueries {
     static LocalDate nextBirthday(LocalDate birthday, LocalDate today) {
         LocalDate thisYear = MonthDay.from(birthday).atYear(today.getYear());
         return thisYear.isBefore(today) ? MonthDay.from(birthday).atYear(today.getYear() + 1) : thisYear;
-    }
-
-    private void checkPage(int page, int size) {
-        if (page < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > config.maxPageSize()) {
-            throw ProblemException.invalid("size", "must be between 1 and " + config.maxPageSize());
-        }
     }
 
     /** The customers with these ids, identifiers loaded, in the order of the ids. */

@@ -1,9 +1,9 @@
 package crm.segmentation.rest;
 
+import crm.rest.Page;
 import crm.rest.Problem;
 import crm.segmentation.service.AssessmentService;
 import crm.segmentation.service.MobilityService;
-import crm.segmentation.service.Page;
 import crm.segmentation.service.SegmentService;
 import crm.segmentation.service.StrategyService;
 import jakarta.validation.Valid;
@@ -110,11 +110,11 @@ public class SegmentResource {
     @Operation(summary = "A strategy grid of a closed period", description = """
             grid: RAD (share of wallet × wallet size), SELECTION (value × capability fit), MARKETING_MODE
             (value × needs), LOYALTY (repeat purchase × delight). Counts per cell, and the members of one
-            cell (or of all) a page at a time.""")
+            cell (or of all, or one customer's cell) a page at a time.""")
     public StrategyService.Grids strategies(@QueryParam("period") String period, @QueryParam("grid") String grid,
-            @QueryParam("cell") String cell, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
-        return strategies.of(Periods.parse("period", period), grid(grid), cell, page, size);
+            @QueryParam("cell") String cell, @QueryParam("customerId") UUID customerId,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        return strategies.of(Periods.parse("period", period), grid(grid), cell, customerId, page, size);
     }
 
     private static StrategyService.Grid grid(String grid) {
@@ -126,16 +126,12 @@ public class SegmentResource {
         }
     }
 
-    public record ChangePage(List<SegmentService.Change> items, int page, int size, long total) {
-    }
-
     @GET
     @Path("/changes")
     @Operation(summary = "The segment changes a close found", description = "direction: UP, DOWN, NEW, LOST or REACTIVATED.")
-    public ChangePage changes(@QueryParam("period") String period, @QueryParam("direction") String direction,
+    public Page<SegmentService.Change> changes(@QueryParam("period") String period, @QueryParam("direction") String direction,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        Page<SegmentService.Change> changes = segments.changes(Periods.parse("period", period), direction, page, size);
-        return new ChangePage(changes.items(), changes.page(), changes.size(), changes.total());
+        return segments.changes(Periods.parse("period", period), direction, page, size);
     }
 
     public record WalletRequest(

@@ -1,5 +1,6 @@
 package crm.segmentation.rest;
 
+import crm.rest.Page;
 import crm.rest.Problem;
 import crm.rest.ProblemException;
 import crm.segmentation.config.SegmentationConfig;
@@ -92,17 +93,13 @@ public class TransactionResource {
                 (int) results.stream().filter(r -> r.status() >= 400).count(), results);
     }
 
-    public record TransactionPage(List<TransactionResponse> items, int page, int size, long total) {
-    }
-
     @GET
     @Operation(summary = "A customer's transactions, newest first", description = "from and to are ISO instants; from inclusive, to exclusive.")
-    public TransactionPage list(@QueryParam("customerId") @NotNull UUID customerId, @QueryParam("from") String from,
+    public Page<TransactionResponse> list(@QueryParam("customerId") @NotNull UUID customerId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
-        var found = transactions.list(customerId, instant("from", from), instant("to", to), page, size)
+        return transactions.list(customerId, instant("from", from), instant("to", to), page, size)
                 .map(TransactionResponse::of);
-        return new TransactionPage(found.items(), found.page(), found.size(), found.total());
     }
 
     private static Instant instant(String field, String value) {

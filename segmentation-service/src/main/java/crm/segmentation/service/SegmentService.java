@@ -1,6 +1,7 @@
 package crm.segmentation.service;
 
 import crm.events.customer.CustomerRegistered;
+import crm.rest.Page;
 import crm.rest.ProblemException;
 import crm.segmentation.config.SegmentationConfig;
 import crm.segmentation.domain.CustomerSegment;
@@ -135,12 +136,7 @@ public class SegmentService {
         if (direction != null && !DIRECTIONS.contains(direction)) {
             throw ProblemException.invalid("direction", "must be one of " + DIRECTIONS);
         }
-        if (page < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > config.maxPageSize()) {
-            throw ProblemException.invalid("size", "must be between 1 and " + config.maxPageSize());
-        }
+        Page.check(page, size, config.maxPageSize());
         closed(period);
         String where = " FROM segment_change WHERE period = :period AND (CAST(:direction AS text) IS NULL OR direction = :direction)";
         @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package crm.segmentation.service;
 
+import crm.rest.Page;
 import crm.rest.ProblemException;
 import crm.segmentation.config.SegmentationConfig;
 import crm.segmentation.domain.Period;
@@ -81,16 +82,12 @@ public class StrategyService {
     }
 
     @Transactional
-    public Grids of(Period period, Grid grid, String cell, int page, int size) {
+    /** {@code cell} and {@code customerId} narrow the member list (which cell is this customer in?). */
+    public Grids of(Period period, Grid grid, String cell, UUID customerId, int page, int size) {
         if (cell != null && !grid.cells().contains(cell)) {
             throw ProblemException.invalid("cell", "must be one of " + grid.cells());
         }
-        if (page < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > config.maxPageSize()) {
-            throw ProblemException.invalid("size", "must be between 1 and " + config.maxPageSize());
-        }
+        Page.check(page, size, config.maxPageSize());
         segments.closed(period);
         YearMonth last = YearMonth.from(period.dayAfter().minusDays(1));
         String cellsSql = """
@@ -117,16 +114,16 @@ public class StrategyService {
                 params, grid).getResultList();
         rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
 
-        String members = "SELECT customer_id, level, cell FROM (" + cellsSql + ") c"
-                + (cell == null ? "" : " WHERE cell = :cell") + " ORDER BY cell, customer_id LIMIT :limit OFFSET :offset";
-        Query query = bind(em.createNativeQuery(members), params, grid)
+        String where = " WHERE (CAST(:cell AS text) IS NULL OR cell = :cell)"
+                + " AND (CAST(:customer AS uuid) IS NULL OR customer_id = CAST(:customer AS uuid))";
+        Query query = bind(em.createNativeQuery("SELECT customer_id, level, cell FROM (" + cellsSql + ") c" + where
+                        + " ORDER BY cell, customer_id LIMIT :limit OFFSET :offset"), params, grid)
+                .setParameter("cell", cell).setParameter("customer", customerId == null ? null : customerId.toString())
                 .setParameter("limit", size).setParameter("offset", page * size);
-        if (cell != null) {
-            query.setParameter("cell", cell);
-        }
         @SuppressWarnings("unchecked")
         List<Object[]> found = query.getResultList();
-        long total = cell == null ? counts.values().stream().mapToLong(Long::longValue).sum() : counts.get(cell);
+        long total = customerId != null ? found.size()
+                : cell == null ? counts.values().stream().mapToLong(Long::longValue).sum() : counts.get(cell);
         return new Grids(period.name(), grid, counts, new Page<>(found.stream()
                 .map(r -> new Member((UUID) r[0], (String) r[1], (String) r[2])).toList(), page, size, total));
     }

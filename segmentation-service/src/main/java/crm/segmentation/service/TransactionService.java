@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import crm.events.outbox.Outbox;
 import crm.events.transaction.TransactionEvents;
 import crm.events.transaction.TransactionRecorded;
+import crm.rest.Page;
 import crm.rest.ProblemException;
 import crm.rest.RequestHash;
 import crm.segmentation.config.SegmentationConfig;
@@ -96,12 +97,7 @@ public class TransactionService {
         if (from != null && to != null && !from.isBefore(to)) {
             throw ProblemException.invalid("from", "must be before to");
         }
-        if (page < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > config.maxPageSize()) {
-            throw ProblemException.invalid("size", "must be between 1 and " + config.maxPageSize());
-        }
+        Page.check(page, size, config.maxPageSize());
         String where = "customerId = :customer and occurredAt >= :from and occurredAt < :to";
         Map<String, Object> params = Map.of("customer", customerId, "from", from == null ? Instant.EPOCH : from,
                 "to", to == null ? Instant.parse("9999-12-31T00:00:00Z") : to);

@@ -89,9 +89,10 @@ class StrategyIT {
     }
 
     private static void member(String grid, String cell, UUID customer) {
-        given().queryParam("period", "2006-01").queryParam("grid", grid).queryParam("cell", cell).queryParam("size", 100)
+        given().queryParam("period", "2006-01").queryParam("grid", grid).queryParam("customerId", customer.toString())
                 .get("/api/v1/segments/strategies").then().statusCode(200)
-                .body("members.items.customerId", hasItem(customer.toString()));
+                .body("members.total", equalTo(1))
+                .body("members.items[0].cell", equalTo(cell));
     }
 
     private static void assess(UUID customer, String fit, String needs) {
