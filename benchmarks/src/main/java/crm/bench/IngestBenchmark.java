@@ -24,7 +24,7 @@ public final class IngestBenchmark {
         String run = UUID.randomUUID().toString().substring(0, 8);
         HttpLoad load = new HttpLoad();
         LongFunction<HttpRequest> single = n -> HttpLoad.postJson(base + "/api/v1/transactions", sale(run + "-s-" + n, customers));
-        load.warmUp(workers, Duration.ofSeconds(15), n -> HttpLoad.postJson(base + "/api/v1/transactions",
+        load.warmUp(workers, Duration.ofSeconds(60), n -> HttpLoad.postJson(base + "/api/v1/transactions",
                 sale(run + "-w-" + n, customers)));
         HttpLoad.Result singles = load.run(workers, duration, 0, single);
         System.out.printf("ingest, single requests, %d workers: %,.0f transactions/s (%s)%n", workers,

@@ -48,7 +48,8 @@ public class TransactionService {
     public record Recorded(LedgerTransaction transaction, boolean created) {
     }
 
-    @Transactional
+    /** A refused request has written nothing, so it need not roll back a batch it is part of. */
+    @Transactional(dontRollbackOn = ProblemException.class)
     public Recorded record(RecordTransaction request) {
         validate(request);
         String hash = RequestHash.sha256(json, request);
