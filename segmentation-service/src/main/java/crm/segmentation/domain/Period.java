@@ -47,11 +47,6 @@ public record Period(String name, LocalDate firstDay, LocalDate dayAfter) {
         return name.contains("Q");
     }
 
-    /** The period of the same kind just before this one. */
-    public Period previous() {
-        LocalDate first = isQuarter() ? firstDay.minusMonths(3) : firstDay.minusMonths(1);
-        return isQuarter() ? quarter(first.getYear(), (first.getMonthValue() + 2) / 3) : month(YearMonth.from(first));
-    }
 
     public Instant start(ZoneId zone) {
         return firstDay.atStartOfDay(zone).toInstant();

@@ -52,9 +52,6 @@ public record PyramidScheme(Metric metric, List<Cut> cuts, Optional<String> nonP
         return names;
     }
 
-    public boolean isActive(String level) {
-        return activeLevels().contains(level);
-    }
 
     /**
      * SQL for the level of the customer ranked {@code rank} among {@code count} active ones: a

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 
 import io.agroal.api.AgroalDataSource;
 import io.restassured.http.ContentType;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -71,9 +70,5 @@ final class Ledger {
         List<String> levels = given().get("/api/v1/segments/customers/" + customer).then().statusCode(200)
                 .extract().path("levels.findAll { it.period == '%s' }.level".formatted(period));
         return levels.isEmpty() ? null : levels.get(0);
-    }
-
-    static BigDecimal money(String value) {
-        return new BigDecimal(value);
     }
 }
