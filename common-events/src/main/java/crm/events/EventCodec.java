@@ -20,8 +20,13 @@ public class EventCodec {
     }
 
     public <T> CloudEvent wrap(EventType<T> type, UUID subject, T payload) {
-        return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source(), type.name(),
-                subject.toString(), OffsetDateTime.now(ZoneOffset.UTC), CloudEvent.JSON, json.valueToTree(payload));
+        return wrap(type, UUID.randomUUID(), subject, OffsetDateTime.now(ZoneOffset.UTC), payload);
+    }
+
+    /** An event with a given id and time, for events that must read the same each time they are made. */
+    public <T> CloudEvent wrap(EventType<T> type, UUID id, UUID subject, OffsetDateTime time, T payload) {
+        return new CloudEvent(CloudEvent.SPEC_VERSION, id.toString(), source(), type.name(), subject.toString(), time,
+                CloudEvent.JSON, json.valueToTree(payload));
     }
 
     /** The CloudEvents source of this service's events. */

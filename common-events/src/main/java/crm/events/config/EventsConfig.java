@@ -28,6 +28,10 @@ public interface EventsConfig {
     @WithDefault("500")
     int relayBatchSize();
 
+    /** Longest a relay transaction may take: one outbox row of a bulk change may hold a million events. */
+    @WithDefault("15m")
+    Duration relayTimeout();
+
     /** How long published outbox rows and processed-event ids are kept. */
     @WithDefault("P14D")
     Duration retention();

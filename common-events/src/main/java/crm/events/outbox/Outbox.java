@@ -9,11 +9,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.persistence.Query;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -53,30 +49,22 @@ public class Outbox {
     }
 
     /**
-     * Records one event per row of {@code rowsSql} in a single statement, for changes made in bulk
-     * (a period close): the query yields {@code subject} (text) and {@code data} (jsonb). The
-     * envelope is the one {@link EventCodec} writes. Returns the number of events.
+     * Records, in one row, every event of a bulk change that {@code source} will read when the relay
+     * publishes them; {@code reference} tells the source which change (e.g. a period and its revision).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int publishAll(EventType<?> type, String rowsSql, Map<String, Object> params) {
-        Query insert = em.createNativeQuery("""
-                INSERT INTO outbox_event (id, topic, event_key, type, payload, created_at)
-                SELECT e.id, :crmTopic, e.subject, :crmType, jsonb_build_object(
-                        'specversion', '1.0', 'id', e.id::text, 'source', :crmSource, 'type', :crmType,
-                        'subject', e.subject, 'time', :crmTime, 'datacontenttype', 'application/json', 'data', e.data),
-                    :crmNow
-                FROM (SELECT gen_random_uuid() AS id, r.subject, r.data FROM (%s) r) e""".formatted(rowsSql))
-                .setParameter("crmTopic", type.topic())
-                .setParameter("crmType", type.name())
-                .setParameter("crmSource", codec.source())
-                .setParameter("crmTime", OffsetDateTime.now(ZoneOffset.UTC).toString())
-                .setParameter("crmNow", Instant.now());
-        params.forEach(insert::setParameter);
-        int published = insert.executeUpdate();
-        if (published > 0) {
-            transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
-        }
-        return published;
+    public void publishBulk(EventType<?> type, String source, String reference) {
+        em.createNativeQuery("""
+                INSERT INTO outbox_event (id, topic, event_key, type, payload, created_at, bulk)
+                VALUES (?1, ?2, ?3, ?4, to_jsonb(CAST(?3 AS text)), ?5, ?6)""")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, type.topic())
+                .setParameter(3, reference)
+                .setParameter(4, type.name())
+                .setParameter(5, Instant.now())
+                .setParameter(6, source)
+                .executeUpdate();
+        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
     }
 
     private record WakeRelayAfterCommit(OutboxRelay relay) implements Synchronization {

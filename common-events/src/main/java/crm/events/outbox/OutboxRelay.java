@@ -1,5 +1,7 @@
 package crm.events.outbox;
 
+import crm.events.CloudEvent;
+import crm.events.EventCodec;
 import crm.events.KafkaClients;
 import crm.events.config.EventsConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -7,16 +9,21 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -33,18 +40,25 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
 
+    private static final int ACK_WINDOW = 10_000;
+
     private final EntityManager em;
     private final KafkaClients kafka;
     private final EventsConfig config;
+    private final EventCodec codec;
+    private final Map<String, BulkEventSource<?>> bulkSources;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
     private Instant nextPurge = Instant.EPOCH;
 
-    public OutboxRelay(EntityManager em, KafkaClients kafka, EventsConfig config) {
+    public OutboxRelay(EntityManager em, KafkaClients kafka, EventsConfig config, EventCodec codec,
+            Instance<BulkEventSource<?>> bulkSources) {
         this.em = em;
         this.kafka = kafka;
         this.config = config;
+        this.codec = codec;
+        this.bulkSources = bulkSources.stream().collect(Collectors.toMap(BulkEventSource::name, s -> s));
     }
 
     void start(@Observes StartupEvent startup) {
@@ -110,7 +124,7 @@ public class OutboxRelay {
     }
 
     private int publishBatch(KafkaProducer<String, String> producer) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().timeout((int) config.relayTimeout().toSeconds()).call(() -> {
             // Services may share a database, each in its own schema: one lock per schema.
             boolean relaying = (Boolean) em.createNativeQuery(
                     "SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay:' || current_schema()))").getSingleResult();
@@ -119,31 +133,74 @@ public class OutboxRelay {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                    SELECT id, topic, event_key, CAST(payload AS text) FROM outbox_event
+                    SELECT id, topic, event_key, CAST(payload AS text), bulk,
+                        to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') FROM outbox_event
                     WHERE sent_at IS NULL ORDER BY position LIMIT ?1""")
                     .setParameter(1, config.relayBatchSize())
                     .getResultList();
             if (rows.isEmpty()) {
                 return 0;
             }
-            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
             List<UUID> ids = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
-                ProducerRecord<String, String> record =
-                        new ProducerRecord<>((String) row[1], (String) row[2], (String) row[3]);
-                record.headers().add("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                acks.add(producer.send(record));
-                ids.add((UUID) row[0]);
+                UUID id = (UUID) row[0];
+                String topic = (String) row[1];
+                if (row[4] == null) {
+                    send(producer, topic, (String) row[2], (String) row[3], acks);
+                } else {
+                    publishBulk(producer, id, topic, (String) row[2], (String) row[4],
+                            Instant.parse((String) row[5]), acks);
+                }
+                ids.add(id);
             }
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(30, TimeUnit.SECONDS);
-            }
+            awaitAll(acks);
             em.createNativeQuery("UPDATE outbox_event SET sent_at = ?1 WHERE id IN (?2)")
                     .setParameter(1, Instant.now())
                     .setParameter(2, ids)
                     .executeUpdate();
             return rows.size();
         });
+    }
+
+    /**
+     * Every event of a bulk change, each with an id made from the outbox row and its subject, so a
+     * re-send after a crash carries the same ids and consumers drop the repeats.
+     */
+    private <T> void publishBulk(KafkaProducer<String, String> producer, UUID rowId, String topic, String reference,
+            String sourceName, Instant createdAt, List<Future<RecordMetadata>> acks) {
+        @SuppressWarnings("unchecked")
+        BulkEventSource<T> source = (BulkEventSource<T>) bulkSources.get(sourceName);
+        if (source == null) {
+            throw new IllegalStateException("No bulk event source " + sourceName + " for outbox row " + rowId);
+        }
+        OffsetDateTime time = createdAt.atOffset(ZoneOffset.UTC);
+        source.read(reference, (subject, payload) -> {
+            UUID id = UUID.nameUUIDFromBytes((rowId + "/" + subject).getBytes(StandardCharsets.UTF_8));
+            CloudEvent event = codec.wrap(source.type(), id, subject, time, payload);
+            send(producer, topic, event.subject(), codec.write(event), acks);
+            if (acks.size() >= ACK_WINDOW) {
+                awaitAll(acks);
+            }
+        });
+    }
+
+    private static void send(KafkaProducer<String, String> producer, String topic, String key, String value,
+            List<Future<RecordMetadata>> acks) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        acks.add(producer.send(record));
+    }
+
+    private static void awaitAll(List<Future<RecordMetadata>> acks) {
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not acknowledge an event", e);
+        }
+        acks.clear();
     }
 
     private void purgeSentRows() {

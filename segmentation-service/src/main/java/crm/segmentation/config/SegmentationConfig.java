@@ -44,6 +44,13 @@ public interface SegmentationConfig {
     @WithDefault("0.5")
     java.math.BigDecimal retainShareOfWallet();
 
+    /**
+     * A recompute waits this long for the events of the period's previous close to go out (they are
+     * read from the levels the recompute rewrites), then answers 409.
+     */
+    @WithDefault("30s")
+    java.time.Duration recomputeWait();
+
     /** i, the yearly discount rate. */
     @WithDefault("0.10")
     java.math.BigDecimal discountRate();

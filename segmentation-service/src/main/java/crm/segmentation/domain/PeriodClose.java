@@ -46,4 +46,7 @@ public class PeriodClose extends PanacheEntityBase {
     public Instant closedAt;
 
     public Instant recomputedAt;
+
+    /** 0 after the close, then one more for each recompute: which announcement of levels is the latest. */
+    public int revision;
 }

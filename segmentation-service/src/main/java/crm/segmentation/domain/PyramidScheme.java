@@ -1,5 +1,7 @@
 package crm.segmentation.domain;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,19 +54,20 @@ public record PyramidScheme(Metric metric, List<Cut> cuts, Optional<String> nonP
         return names;
     }
 
-
     /**
-     * SQL for the level of the customer ranked {@code rank} among {@code count} active ones: a
-     * level ends at round(count × its cumulative percentage / 100), so 100 customers cut exactly
+     * SQL for the level of the customer ranked {@code rank} among {@code active} ranked customers: a
+     * level ends at round(active × its cumulative percentage / 100), so 100 customers cut exactly
      * 1/4/15/80.
      */
-    public String levelSql(String rank, String count) {
+    public String levelSql(String rank, long active) {
         StringBuilder sql = new StringBuilder("CASE");
         int cumulative = 0;
         for (int i = 0; i < cuts.size() - 1; i++) {
             cumulative += cuts.get(i).percent();
-            sql.append(" WHEN ").append(rank).append(" <= round(").append(count).append(" * ").append(cumulative)
-                    .append(" / 100.0) THEN ").append(literal(cuts.get(i).name()));
+            long end = BigDecimal.valueOf(active * cumulative).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
+                    .longValue();
+            sql.append(" WHEN ").append(rank).append(" <= ").append(end).append(" THEN ")
+                    .append(literal(cuts.get(i).name()));
         }
         return sql.append(" ELSE ").append(literal(cuts.get(cuts.size() - 1).name())).append(" END").toString();
     }

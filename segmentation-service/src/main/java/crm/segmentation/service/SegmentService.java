@@ -138,9 +138,10 @@ public class SegmentService {
         }
         Page.check(page, size, config.maxPageSize());
         closed(period);
-        String where = " FROM segment_change WHERE period = :period AND (CAST(:direction AS text) IS NULL OR direction = :direction)";
+        String where = " FROM period_level WHERE period = :period AND direction IS NOT NULL"
+                + " AND (CAST(:direction AS text) IS NULL OR direction = :direction)";
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT customer_id, from_level, to_level, direction, revenue, margin, rank"
+        List<Object[]> rows = em.createNativeQuery("SELECT customer_id, from_level, level, direction, revenue, margin, rank"
                         + where + " ORDER BY rank NULLS LAST, customer_id LIMIT :limit OFFSET :offset")
                 .setParameter("period", period.name()).setParameter("direction", direction)
                 .setParameter("limit", size).setParameter("offset", page * size).getResultList();
