@@ -70,6 +70,8 @@ public class PeriodCloseService {
                     + " are still being published; recompute once they are out");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // Ranking a million customers sorts in memory instead of on disk (this transaction only).
+        em.createNativeQuery("SET LOCAL work_mem = '256MB'").executeUpdate();
         String previous = previousClose(period);
         int revision = existing == null ? 0 : existing.revision + 1;
         if (existing == null) {
@@ -118,7 +120,7 @@ public class PeriodCloseService {
                     announced_from)
                 SELECT period, customer_id, level, revenue, margin, purchases, rank, from_level, direction,
                     CASE WHEN direction IS NOT NULL THEN 0 END, CASE WHEN direction IS NOT NULL THEN from_level END
-                FROM (%s) n""".formatted(levelsSql(period)), levelParams(period, previous));
+                FROM (%s) n""".formatted(levelsSql(period, previous)), levelParams(period, previous));
         execute("CREATE UNIQUE INDEX ON " + table + " (customer_id, period)", Map.of());
         // The CHECK constraint spares the attach a scan of the table.
         execute("ALTER TABLE period_level ATTACH PARTITION " + table + " FOR VALUES IN ('" + period.name() + "')",
@@ -130,39 +132,45 @@ public class PeriodCloseService {
      * again by this revision, from the level announced before.
      */
     private void rewrite(Period period, String previous, int revision) {
-        execute("CREATE TEMP TABLE new_level ON COMMIT DROP AS " + levelsSql(period), levelParams(period, previous));
-        Map<String, Object> params = Map.of("period", period.name(), "revision", revision);
+        Map<String, Object> params = levelParams(period, previous);
+        params.put("revision", revision);
+        // One join of the new levels with the old tells each row's fate: changed, new (a customer known
+        // since the close, who starts from PROSPECT), gone (a merged-away duplicate) or unchanged.
         execute("""
-                UPDATE period_level o SET level = n.level, revenue = n.revenue, margin = n.margin,
-                    purchases = n.purchases, rank = n.rank, from_level = n.from_level, direction = n.direction,
-                    revision = CASE WHEN o.level <> n.level THEN :revision ELSE o.revision END,
-                    announced_from = CASE WHEN o.level <> n.level THEN o.level ELSE o.announced_from END
-                FROM new_level n
-                WHERE o.period = :period AND o.customer_id = n.customer_id
-                  AND (o.level, o.revenue, o.margin, o.purchases, o.rank, o.from_level, o.direction)
-                      IS DISTINCT FROM (n.level, n.revenue, n.margin, n.purchases, n.rank, n.from_level, n.direction)""",
-                params);
-        // Customers known since the close start from PROSPECT; merged-away duplicates leave.
-        execute("""
-                INSERT INTO period_level (period, customer_id, level, revenue, margin, purchases, rank, from_level,
-                    direction, revision, announced_from)
-                SELECT :period, n.customer_id, n.level, n.revenue, n.margin, n.purchases, n.rank, n.from_level,
-                    n.direction, CASE WHEN n.level <> 'PROSPECT' THEN :revision END,
-                    CASE WHEN n.level <> 'PROSPECT' THEN 'PROSPECT' END
-                FROM new_level n
-                WHERE NOT EXISTS (SELECT 1 FROM period_level o WHERE o.period = :period AND o.customer_id = n.customer_id)""",
-                params);
-        execute("""
-                DELETE FROM period_level o WHERE o.period = :period
-                  AND NOT EXISTS (SELECT 1 FROM new_level n WHERE n.customer_id = o.customer_id)""",
-                Map.of("period", period.name()));
+                WITH n AS MATERIALIZED (%s),
+                d AS MATERIALIZED (
+                    SELECT n.*, o.customer_id AS old_customer_id, o.level AS old_level, o.revision AS old_revision,
+                        o.announced_from AS old_announced_from
+                    FROM n FULL JOIN (SELECT * FROM period_level WHERE period = :period) o
+                        ON o.customer_id = n.customer_id
+                    WHERE o.customer_id IS NULL OR n.customer_id IS NULL
+                       OR (o.level, o.revenue, o.margin, o.purchases, o.rank, o.from_level, o.direction)
+                          IS DISTINCT FROM (n.level, n.revenue, n.margin, n.purchases, n.rank, n.from_level, n.direction)
+                ),
+                changed AS (
+                    UPDATE period_level o SET level = d.level, revenue = d.revenue, margin = d.margin,
+                        purchases = d.purchases, rank = d.rank, from_level = d.from_level, direction = d.direction,
+                        revision = CASE WHEN d.old_level <> d.level THEN :revision ELSE d.old_revision END,
+                        announced_from = CASE WHEN d.old_level <> d.level THEN d.old_level ELSE d.old_announced_from END
+                    FROM d WHERE o.period = :period AND o.customer_id = d.customer_id AND d.old_customer_id IS NOT NULL
+                ),
+                fresh AS (
+                    INSERT INTO period_level (period, customer_id, level, revenue, margin, purchases, rank, from_level,
+                        direction, revision, announced_from)
+                    SELECT :period, customer_id, level, revenue, margin, purchases, rank, from_level, direction,
+                        CASE WHEN level <> 'PROSPECT' THEN :revision END, CASE WHEN level <> 'PROSPECT' THEN 'PROSPECT' END
+                    FROM d WHERE old_customer_id IS NULL
+                )
+                DELETE FROM period_level o USING d
+                WHERE o.period = :period AND o.customer_id = d.old_customer_id AND d.customer_id IS NULL"""
+                .formatted(levelsSql(period, previous)), params);
     }
 
     /**
      * One row per known customer: the ranked active customers, those with margin ≤ 0 if the scheme
      * has a level for them, then inactives and prospects; each with the level of the previous close.
      */
-    private String levelsSql(Period period) {
+    private String levelsSql(Period period, String previous) {
         String marginLevel = scheme.nonPositiveMarginLevel().orElse(null);
         String ranked = marginLevel == null ? "purchases > 0" : "purchases > 0 AND revenue - cost > 0";
         long active = ((Number) em.createNativeQuery("SELECT count(*) FROM customer_period WHERE period = ?1 AND "
@@ -171,34 +179,42 @@ public class PeriodCloseService {
                 UNION ALL
                 SELECT customer_id, :marginLevel, revenue, revenue - cost, purchases, NULL::int
                 FROM customer_period WHERE period = :period AND purchases > 0 AND revenue - cost <= 0""";
+        // Without a previous close everyone was a prospect: no join. A customer whose first or last
+        // purchase falls in the period bought in it: only the others are looked up as inactive or prospect.
+        String from = previous.isEmpty() ? "'PROSPECT'" : "coalesce(o.level, 'PROSPECT')";
+        String join = previous.isEmpty() ? ""
+                : "LEFT JOIN period_level o ON o.period = :previous AND o.customer_id = l.customer_id";
         return """
                 SELECT CAST(:period AS text) AS period, l.customer_id, l.level, l.revenue, l.margin, l.purchases,
-                    l.rank, coalesce(o.level, 'PROSPECT') AS from_level,
-                    CASE WHEN coalesce(o.level, 'PROSPECT') <> l.level THEN %1$s END AS direction
+                    l.rank, %1$s AS from_level, CASE WHEN %1$s <> l.level THEN %2$s END AS direction
                 FROM (
-                    SELECT customer_id, %2$s AS level, revenue, margin, purchases, rank::int AS rank
+                    SELECT customer_id, %3$s AS level, revenue, margin, purchases, rank::int AS rank
                     FROM (SELECT customer_id, revenue, revenue - cost AS margin, purchases,
-                              row_number() OVER (ORDER BY %3$s DESC, customer_id) AS rank
-                          FROM customer_period WHERE period = :period AND %4$s) r
-                    %5$s
+                              row_number() OVER (ORDER BY %4$s DESC, customer_id) AS rank
+                          FROM customer_period WHERE period = :period AND %5$s) r
+                    %6$s
                     UNION ALL
                     SELECT s.customer_id, CASE WHEN s.first_purchase_at < :end THEN 'INACTIVE' ELSE 'PROSPECT' END,
                         coalesce(p.revenue, 0), coalesce(p.revenue - p.cost, 0), 0, NULL::int
                     FROM customer_segment s
                     LEFT JOIN customer_period p ON p.period = :period AND p.customer_id = s.customer_id
-                    WHERE coalesce(p.purchases, 0) = 0
+                    WHERE NOT coalesce(s.first_purchase_at >= :start AND s.first_purchase_at < :end, false)
+                      AND NOT coalesce(s.last_purchase_at >= :start AND s.last_purchase_at < :end, false)
+                      AND coalesce(p.purchases, 0) = 0
                 ) l
-                LEFT JOIN period_level o ON o.period = :previous AND o.customer_id = l.customer_id"""
-                .formatted(scheme.directionSql("coalesce(o.level, 'PROSPECT')", "l.level"),
-                        scheme.levelSql("rank", active),
+                %7$s"""
+                .formatted(from, scheme.directionSql(from, "l.level"), scheme.levelSql("rank", active),
                         scheme.metric() == PyramidScheme.Metric.MARGIN ? "revenue - cost" : "revenue", ranked,
-                        nonPositive);
+                        nonPositive, join);
     }
 
     private Map<String, Object> levelParams(Period period, String previous) {
         Map<String, Object> params = new HashMap<>();
         params.put("period", period.name());
-        params.put("previous", previous);
+        if (!previous.isEmpty()) {
+            params.put("previous", previous);
+        }
+        params.put("start", period.start(config.zone()));
         params.put("end", period.end(config.zone()));
         scheme.nonPositiveMarginLevel().ifPresent(level -> params.put("marginLevel", level));
         return params;
