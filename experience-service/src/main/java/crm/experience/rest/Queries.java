@@ -1,0 +1,36 @@
+package crm.experience.rest;
+
+import crm.rest.ProblemException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Query parameters read as text and parsed here, so a bad one is a 400 naming it rather than a 404. */
+final class Queries {
+
+    private Queries() {
+    }
+
+    static int positive(String field, String value) {
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid(field, "must be a whole number of 1 or more");
+    }
+
+    /** An ISO instant, or null when absent. */
+    static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be an ISO instant, e.g. 2026-10-01T00:00:00Z");
+        }
+    }
+}
