@@ -25,7 +25,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -60,8 +59,13 @@ public class SurveyResponses {
     public record Answered(SurveyResponse response, boolean created, UUID complaintId) {
     }
 
-    /** What a retry must repeat: the survey and the request, answers in code order. */
-    private record Fingerprint(UUID surveyId, AnswerSurvey request, SortedMap<String, JsonNode> answers) {
+    /** What a retry must repeat: the survey and the request, whatever the order of its answers. */
+    private record Fingerprint(UUID surveyId, AnswerSurvey request) {
+
+        static String of(ObjectMapper json, UUID surveyId, AnswerSurvey r) {
+            return RequestHash.sha256(json, new Fingerprint(surveyId, new AnswerSurvey(r.responseId(), r.customerId(),
+                    r.visitId(), r.answeredAt(), new TreeMap<>(r.answers()), r.comment())));
+        }
     }
 
     @Transactional
@@ -72,7 +76,7 @@ public class SurveyResponses {
         if (request.answeredAt() != null && request.answeredAt().isAfter(now.plus(CLOCK_SKEW))) {
             throw ProblemException.invalid("answeredAt", "must not be in the future");
         }
-        String hash = RequestHash.sha256(json, new Fingerprint(surveyId, request, new TreeMap<>(request.answers())));
+        String hash = Fingerprint.of(json, surveyId, request);
         Optional<SurveyResponse> earlier = earlier(request.responseId(), idempotencyKey, hash);
         if (earlier.isPresent()) {
             return withComplaint(earlier.get());
