@@ -21,12 +21,12 @@ final class CurveResponses {
     @Schema(name = "CurvePoint")
     record Point(int position, String touchPointCode, String touchPointName, int score,
             @Schema(examples = "terrible") String label, @Schema(examples = "糟糕") String labelZh, Instant occurredAt,
-            RecordedBy recordedBy) {
+            String note, RecordedBy recordedBy) {
 
         static Point of(LogEntry e, String name) {
             Emotion emotion = Emotion.of(e.score);
             return new Point(e.position, e.touchPointCode, name, e.score, emotion.label, emotion.labelZh, e.occurredAt,
-                    e.recordedBy);
+                    e.note, e.recordedBy);
         }
     }
 
