@@ -1,6 +1,10 @@
 package crm.experience.rest;
 
+import crm.experience.domain.Cohort;
 import crm.experience.domain.Journey;
+import crm.experience.service.AnalysisScope;
+import crm.experience.service.CurveService;
+import crm.experience.service.MomentsOfTruthService;
 import crm.experience.service.DefineJourney;
 import crm.experience.service.JourneyService;
 import crm.rest.Page;
@@ -43,10 +47,16 @@ public class JourneyResource {
               {"code":"queue","name":"Queue at the counter","channel":"STORE","need":"CONVENIENCE","brandType":"UNBRANDED"},
               {"code":"taste","name":"Taste of the coffee","channel":"STORE","need":"PRODUCT","brandType":"BRANDED"}]}""";
 
-    private final JourneyService journeys;
+    private static final String WINDOW = "Visits that started in [from, to): ISO instants, e.g. 2026-10-01T00:00:00Z";
 
-    public JourneyResource(JourneyService journeys) {
+    private final JourneyService journeys;
+    private final CurveService curves;
+    private final MomentsOfTruthService moments;
+
+    public JourneyResource(JourneyService journeys, CurveService curves, MomentsOfTruthService moments) {
         this.journeys = journeys;
+        this.curves = curves;
+        this.moments = moments;
     }
 
     @POST
@@ -95,6 +105,38 @@ public class JourneyResource {
             @Parameter(description = "A version number; the latest when left out") @QueryParam("version") String version) {
         return JourneyResponse.of(version == null || version.isBlank() ? journeys.latest(code)
                 : journeys.version(code, Queries.positive("version", version)));
+    }
+
+    @GET
+    @Path("/{code}/curve")
+    @Operation(summary = "A journey's curve for a cohort: mean score and count per touch point", description = """
+            A visit is RETURNING when its customer bought before it (TransactionRecorded) or had an earlier visit
+            logged here, otherwise NEW. Anonymous visits (no customer) are neither: they count in ALL only.
+            Covers every version of the journey, in the latest version's order.""")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CurveResponses.JourneyCurve.class)))
+    @APIResponse(responseCode = "404", description = "No such journey",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CurveResponses.JourneyCurve journey(@PathParam("code") String code,
+            @Parameter(description = "NEW, RETURNING or ALL (default)") @QueryParam("cohort") String cohort,
+            @Parameter(description = WINDOW) @QueryParam("from") String from,
+            @Parameter(description = WINDOW) @QueryParam("to") String to,
+            @Parameter(description = "Only visits logged at this store") @QueryParam("store") String store) {
+        Cohort which = Queries.cohort(cohort);
+        AnalysisScope scope = Queries.scope(code, from, to, store);
+        return CurveResponses.JourneyCurve.of(curves.journey(scope, which), which, scope.from(), scope.to(), scope.store());
+    }
+
+    @GET
+    @Path("/{code}/moments-of-truth")
+    @Operation(summary = "Touch points ranked by how often they are a visit's negative peak, positive peak and end")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CurveResponses.Moments.class)))
+    @APIResponse(responseCode = "404", description = "No such journey",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CurveResponses.Moments moments(@PathParam("code") String code,
+            @Parameter(description = WINDOW) @QueryParam("from") String from,
+            @Parameter(description = WINDOW) @QueryParam("to") String to) {
+        AnalysisScope scope = Queries.scope(code, from, to, null);
+        return CurveResponses.Moments.of(code, scope.from(), scope.to(), moments.rank(scope));
     }
 
     private static Response created(Journey journey) {

@@ -1,6 +1,9 @@
 package crm.experience.rest;
 
+import crm.experience.domain.Cohort;
+import crm.experience.service.AnalysisScope;
 import crm.rest.ProblemException;
+import java.util.Arrays;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -32,6 +35,23 @@ final class Queries {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "must be an ISO instant, e.g. 2026-10-01T00:00:00Z");
+        }
+    }
+
+    static AnalysisScope scope(String code, String from, String to, String store) {
+        Instant start = instant("from", from);
+        Instant end = instant("to", to);
+        return new AnalysisScope(code, start, end, store == null || store.isBlank() ? null : store.strip());
+    }
+
+    static Cohort cohort(String value) {
+        if (value == null || value.isBlank()) {
+            return Cohort.ALL;
+        }
+        try {
+            return Cohort.valueOf(value.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("cohort", "must be one of " + Arrays.toString(Cohort.values()));
         }
     }
 

@@ -70,6 +70,16 @@ public class JourneyService {
                 .orElseThrow(() -> ProblemException.notFound("Journey " + code + " has no version " + version));
     }
 
+    /** The touch points of every version of a journey, for its analyses; 404 if there is no such journey. */
+    @Transactional
+    Steps steps(String code) {
+        List<Journey> versions = Journey.list("code = ?1 order by version desc", code);
+        if (versions.isEmpty()) {
+            throw ProblemException.notFound("No journey " + code);
+        }
+        return Steps.of(versions);
+    }
+
     /** The latest version of every journey, by code. */
     @Transactional
     public Page<Journey> list(int page, int size) {
