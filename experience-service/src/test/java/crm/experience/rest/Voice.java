@@ -1,6 +1,7 @@
 package crm.experience.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -66,16 +67,12 @@ public final class Voice {
         move(complaintId, "{\"to\":\"CLOSED\",\"outcome\":\"" + outcome + "\"}").statusCode(200);
     }
 
-    /** A journey of three touch points with this autoComplaints switch; its code. */
+    /** The café journey of DOMAIN.md under a code of its own, with this autoComplaints switch; its code. */
     public static String journey(boolean autoComplaints) {
-        String code = "j-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON).body("""
-                {"code":"%s","name":"Café visit","autoComplaints":%s,"touchPoints":[
-                 {"code":"welcome","name":"Welcome","channel":"STORE","need":"SERVICE","brandType":"BRANDED"},
-                 {"code":"queue","name":"Queue","channel":"STORE","need":"CONVENIENCE","brandType":"UNBRANDED"},
-                 {"code":"farewell","name":"Farewell","channel":"STORE","need":"RELATIONSHIP","brandType":"BRANDED"}]}"""
-                .formatted(code, autoComplaints))
-                .post("/api/v1/experience/journeys").then().statusCode(201);
+        String code = "voice-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON).body(Journeys.json("cafe-journey.json", code)
+                        .replace("\"name\":\"Café visit\"", "\"name\":\"Café visit\",\"autoComplaints\":" + autoComplaints))
+                .post("/api/v1/experience/journeys").then().statusCode(201).body("autoComplaints", equalTo(autoComplaints));
         return code;
     }
 }

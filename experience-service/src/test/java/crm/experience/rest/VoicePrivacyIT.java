@@ -1,4 +1,4 @@
-package crm.experience.event;
+package crm.experience.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -8,10 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
 
-import crm.events.Topics;
-import crm.experience.rest.Voice;
 import crm.testing.CrmTestResources;
-import crm.testing.TopicWriter;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -35,10 +32,9 @@ class VoicePrivacyIT {
         String response = Voice.answer(survey, duplicate, 4);
         String complaint = Voice.complaint(duplicate, "LOW");
 
-        String merged = event("CustomerMerged", duplicate, """
-                {"survivorId":"%s","duplicateId":"%s","mergedAt":"2026-11-03T08:00:00Z"}""".formatted(survivor, duplicate));
-        TopicWriter.send(bootstrap, Topics.CUSTOMER, duplicate.toString(), merged);
-        TopicWriter.send(bootstrap, Topics.CUSTOMER, duplicate.toString(), merged);
+        String eventId = UUID.randomUUID().toString();
+        Wire.merged(bootstrap, eventId, survivor, duplicate);
+        Wire.merged(bootstrap, eventId, survivor, duplicate);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().get("/api/v1/experience/complaints?customerId=" + survivor).then().body("items.id", contains(complaint)));
@@ -62,8 +58,7 @@ class VoicePrivacyIT {
         Voice.move(complaint, "{\"to\":\"ACKNOWLEDGED\",\"note\":\"Called Mr. Zhang on 138 0013 8000\"}").statusCode(200);
         String results = given().get("/api/v1/experience/surveys/" + survey + "/results").then().extract().asString();
 
-        TopicWriter.send(bootstrap, Topics.CUSTOMER, customer.toString(), event("CustomerErased", customer, """
-                {"customerId":"%s","erasedAt":"2026-11-03T08:00:00Z"}""".formatted(customer)));
+        Wire.erased(bootstrap, customer);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().get("/api/v1/experience/surveys/" + survey + "/responses/" + response).then()
@@ -81,12 +76,5 @@ class VoicePrivacyIT {
                 .body("customerId", nullValue());
         given().get("/api/v1/experience/complaints?customerId=" + customer).then().body("total", equalTo(0));
         given().get("/api/v1/experience/surveys/" + survey + "/results").then().body(equalTo(results));
-    }
-
-    private static String event(String type, UUID subject, String data) {
-        return """
-            {"specversion":"1.0","id":"%s","source":"/crm/customer-service","type":"crm.%s","subject":"%s",
-             "time":"2026-11-03T08:00:00Z","datacontenttype":"application/json","data":%s}"""
-                .formatted(UUID.randomUUID(), type, subject, data);
     }
 }
