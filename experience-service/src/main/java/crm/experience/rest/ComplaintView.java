@@ -28,6 +28,7 @@ public record ComplaintView(UUID id, ComplaintSource source, UUID customerId, UU
         @Schema(description = "Every step, oldest first; only on a single complaint")
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Step> history) {
 
+    @Schema(name = "ComplaintStep")
     public record Step(ComplaintStatus from, ComplaintStatus to, Instant at, String note, String actor) {
 
         static Step of(ComplaintTransition t) {

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The next step of service recovery. */
-@Schema(name = "Complaint transition")
+@Schema(name = "ComplaintTransition")
 public record MoveComplaint(
         @NotNull ComplaintStatus to,
         @Schema(description = "The apology, what was done (required when resolving), how it ended",

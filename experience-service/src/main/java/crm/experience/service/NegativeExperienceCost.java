@@ -43,15 +43,18 @@ public class NegativeExperienceCost {
         this.em = em;
     }
 
+    @Schema(name = "RateBasis")
     public enum Basis {
         MEASURED, DEFAULT
     }
 
+    @Schema(name = "CostRate")
     public record Rate(@Schema(examples = "0.2200") BigDecimal value, Basis basis,
             @Schema(description = "How many it was measured on (or would be)") long sample,
             @Schema(description = "The sample needed to measure it; null: never measured") Integer minimumSample) {
     }
 
+    @Schema(name = "CostRates")
     public record Rates(
             @Schema(description = "b: share of customers with a bad experience") Rate badExperience,
             @Schema(description = "c: share of the unhappy who complain") Rate complaint,
@@ -59,6 +62,7 @@ public class NegativeExperienceCost {
             @Schema(description = "Ls") Rate silentLost, Rate silentAtRisk) {
     }
 
+    @Schema(name = "EasyComplaints")
     public record EasyComplaints(
             @Schema(description = "R·b·Lc: lost if every unhappy customer complained", examples = "3080000.00") BigDecimal lost,
             @Schema(description = "Less than now: R·b·(1−c)·(Ls−Lc)", examples = "1832600.00") BigDecimal saved,
@@ -67,6 +71,7 @@ public class NegativeExperienceCost {
             String why) {
     }
 
+    @Schema(name = "NegativeExperienceCost")
     public record Cost(BigDecimal annualRevenue, Instant from, Instant to, Rates rates,
             @Schema(examples = "61600.00") BigDecimal lostFromComplainers,
             @Schema(examples = "4851000.00") BigDecimal lostFromSilent,

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A complaint a customer raised, as front-desk staff or a call centre record it. */
-@Schema(name = "Complaint request")
+@Schema(name = "NewComplaint")
 public record OpenComplaint(
         @NotNull UUID customerId,
         UUID visitId,

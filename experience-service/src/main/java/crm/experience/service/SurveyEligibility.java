@@ -29,10 +29,12 @@ public class SurveyEligibility {
         this.em = em;
     }
 
+    @Schema(name = "EligibilityReason")
     public record Reason(@Schema(description = "QUIET_PERIOD or OPEN_COMPLAINT", examples = "QUIET_PERIOD") String code,
             String message) {
     }
 
+    @Schema(name = "SurveyEligibility")
     public record Eligibility(UUID surveyId, UUID customerId, boolean ask, List<Reason> reasons,
             @Schema(description = "The customer's last answer to any survey") Instant lastAnsweredAt,
             @Schema(description = "End of the quiet period after it") Instant quietUntil) {

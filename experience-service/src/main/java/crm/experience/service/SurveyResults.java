@@ -29,24 +29,29 @@ public class SurveyResults {
         this.em = em;
     }
 
+    @Schema(name = "SatisfactionLevel")
     public record Level(int level, @Schema(examples = "dazzled") String label, long count, BigDecimal share) {
     }
 
+    @Schema(name = "SatisfactionFigures")
     public record SatisfactionFigures(long answers, List<Level> distribution,
             @Schema(description = "Share of 5s: the reliably loyal", examples = "0.3750") BigDecimal shareOf5,
             @Schema(description = "Share of 1s and 2s: the unhappy", examples = "0.2500") BigDecimal shareOf1To2,
             BigDecimal mean) {
     }
 
+    @Schema(name = "NpsFigures")
     public record Nps(long answers, long promoters, long passives, long detractors,
             @Schema(description = "% 9-10 minus % 0-6", examples = "14.29") BigDecimal score) {
     }
 
+    @Schema(name = "SatisfactionGap")
     public record Gap(@Schema(description = "Responses answering both expectation and experience") long answers,
             @Schema(description = "Mean of experience − expectation; above 0: delivered more than promised", examples = "0.50")
             BigDecimal mean) {
     }
 
+    @Schema(name = "SurveyResults")
     public record Results(UUID surveyId, Instant from, Instant to, long responses, SatisfactionFigures satisfaction,
             Nps nps, Gap gap) {
     }

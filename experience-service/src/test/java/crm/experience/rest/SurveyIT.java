@@ -3,6 +3,7 @@ package crm.experience.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -17,6 +18,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -167,31 +172,31 @@ class SurveyIT {
                 .body("satisfaction.answers", equalTo(8))
                 .body("satisfaction.distribution.count", contains(2, 1, 1, 1, 3))
                 .body("satisfaction.distribution.label", contains("outraged", "unhappy", "satisfied", "pleased", "dazzled"))
-                .body("satisfaction.distribution[4].share", equalTo(new java.math.BigDecimal("0.3750")))
-                .body("satisfaction.shareOf5", equalTo(new java.math.BigDecimal("0.3750")))
-                .body("satisfaction.shareOf1To2", equalTo(new java.math.BigDecimal("0.3750")))
+                .body("satisfaction.distribution[4].share", equalTo(new BigDecimal("0.3750")))
+                .body("satisfaction.shareOf5", equalTo(new BigDecimal("0.3750")))
+                .body("satisfaction.shareOf1To2", equalTo(new BigDecimal("0.3750")))
                 // (5+5+5+4+3+2+1+1) / 8 = 3.25
-                .body("satisfaction.mean", equalTo(new java.math.BigDecimal("3.25")))
+                .body("satisfaction.mean", equalTo(new BigDecimal("3.25")))
                 // promoters 3, passives 2 (8, 7), detractors 3 (6, 3, 0): (3 − 3) / 8 = 0
                 .body("nps.promoters", equalTo(3)).body("nps.passives", equalTo(2)).body("nps.detractors", equalTo(3))
-                .body("nps.score", equalTo(new java.math.BigDecimal("0.00")))
+                .body("nps.score", equalTo(new BigDecimal("0.00")))
                 // gaps +2, +1, 0, −3: mean 0
                 .body("gap.answers", equalTo(4))
-                .body("gap.mean", equalTo(new java.math.BigDecimal("0.00")));
+                .body("gap.mean", equalTo(new BigDecimal("0.00")));
 
         // only the first three days: 5, 5, 5; NPS 10, 9, 9 = 100; gaps +2, +1 = 1.50
         given().config(Voice.EXACT).queryParam("from", "2001-03-01T00:00:00Z").queryParam("to", "2001-03-04T00:00:00Z")
                 .get("/api/v1/experience/surveys/" + survey + "/results").then().statusCode(200)
                 .body("responses", equalTo(3))
-                .body("satisfaction.shareOf5", equalTo(new java.math.BigDecimal("1.0000")))
-                .body("satisfaction.shareOf1To2", equalTo(new java.math.BigDecimal("0.0000")))
-                .body("nps.score", equalTo(new java.math.BigDecimal("100.00")))
-                .body("gap.mean", equalTo(new java.math.BigDecimal("1.50")));
+                .body("satisfaction.shareOf5", equalTo(new BigDecimal("1.0000")))
+                .body("satisfaction.shareOf1To2", equalTo(new BigDecimal("0.0000")))
+                .body("nps.score", equalTo(new BigDecimal("100.00")))
+                .body("gap.mean", equalTo(new BigDecimal("1.50")));
 
         // seven NPS answers of which 3 promoters and 2 detractors: (3 − 2) × 100 / 7 = 14.29
         given().config(Voice.EXACT).queryParam("from", "2001-03-01T00:00:00Z").queryParam("to", "2001-03-08T00:00:00Z")
                 .get("/api/v1/experience/surveys/" + survey + "/results").then()
-                .body("nps.answers", equalTo(7)).body("nps.score", equalTo(new java.math.BigDecimal("14.29")));
+                .body("nps.answers", equalTo(7)).body("nps.score", equalTo(new BigDecimal("14.29")));
 
         given().queryParam("from", "2001-04-01T00:00:00Z").queryParam("to", "2001-03-01T00:00:00Z")
                 .get("/api/v1/experience/surveys/" + survey + "/results").then().statusCode(400)
@@ -204,14 +209,14 @@ class SurveyIT {
     void eligibilityFollowsTheQuietPeriodAndOpenComplaints() {
         String survey = Voice.survey(null);
         UUID fresh = UUID.randomUUID();
-        eligibility(survey, fresh).body("ask", equalTo(true)).body("reasons", org.hamcrest.Matchers.empty());
+        eligibility(survey, fresh).body("ask", equalTo(true)).body("reasons", empty());
 
         UUID answeredLongAgo = UUID.randomUUID();
-        answerAt(survey, answeredLongAgo, java.time.Instant.now().minus(java.time.Duration.ofDays(31)));
+        answerAt(survey, answeredLongAgo, Instant.now().minus(Duration.ofDays(31)));
         eligibility(survey, answeredLongAgo).body("ask", equalTo(true));
 
         UUID answeredRecently = UUID.randomUUID();
-        answerAt(survey, answeredRecently, java.time.Instant.now().minus(java.time.Duration.ofDays(29)));
+        answerAt(survey, answeredRecently, Instant.now().minus(Duration.ofDays(29)));
         eligibility(survey, answeredRecently).body("ask", equalTo(false))
                 .body("reasons.code", contains("QUIET_PERIOD"))
                 .body("quietUntil", not(nullValue()));
@@ -232,12 +237,12 @@ class SurveyIT {
                 .statusCode(400).body("errors.field", hasItem("customerId"));
     }
 
-    private static void answerAt(String survey, UUID customer, java.time.Instant at) {
+    private static void answerAt(String survey, UUID customer, Instant at) {
         Voice.answer(survey, "{\"customerId\":\"" + customer + "\",\"answeredAt\":\"" + at + "\",\"answers\":{\"q1\":4}}")
                 .statusCode(201);
     }
 
-    private static io.restassured.response.ValidatableResponse eligibility(String survey, UUID customer) {
+    private static ValidatableResponse eligibility(String survey, UUID customer) {
         return given().queryParam("customerId", customer.toString())
                 .get("/api/v1/experience/surveys/" + survey + "/eligibility").then().statusCode(200);
     }
@@ -253,7 +258,7 @@ class SurveyIT {
         return "{\"name\":\"Bad\",\"questions\":[" + questions + "]}";
     }
 
-    private static io.restassured.response.ValidatableResponse define(String body) {
+    private static ValidatableResponse define(String body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/experience/surveys").then();
     }
 }
