@@ -7,6 +7,7 @@ import crm.experience.service.OpenComplaint;
 import crm.rest.Page;
 import crm.rest.Problem;
 import crm.rest.ProblemException;
+import crm.rest.QueryParams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -109,7 +110,7 @@ public class ComplaintResource {
     public Page<ComplaintView> list(@QueryParam("status") String status, @QueryParam("customerId") String customerId,
             @QueryParam("ownerId") String ownerId, @QueryParam("overdue") String overdue,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        return complaints.list(status(status), Queries.uuid("customerId", customerId), ownerId, overdue(overdue), page,
+        return complaints.list(status(status), QueryParams.uuid("customerId", customerId), ownerId, overdue(overdue), page,
                 size).map(ComplaintView::summary);
     }
 

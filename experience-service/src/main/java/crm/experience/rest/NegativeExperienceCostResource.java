@@ -3,6 +3,7 @@ package crm.experience.rest;
 import crm.experience.service.NegativeExperienceCost;
 import crm.rest.Problem;
 import crm.rest.ProblemException;
+import crm.rest.QueryParams;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -42,7 +43,7 @@ public class NegativeExperienceCostResource {
             @Parameter(description = "R, the business's yearly revenue", example = "50000000")
             @QueryParam("annualRevenue") String annualRevenue,
             @QueryParam("from") String from, @QueryParam("to") String to) {
-        return cost.of(revenue(annualRevenue), Queries.instant("from", from), Queries.instant("to", to));
+        return cost.of(revenue(annualRevenue), QueryParams.instant("from", from), QueryParams.instant("to", to));
     }
 
     private static BigDecimal revenue(String value) {

@@ -3,12 +3,11 @@ package crm.experience.rest;
 import crm.experience.domain.Cohort;
 import crm.experience.service.AnalysisScope;
 import crm.rest.ProblemException;
-import java.util.Arrays;
+import crm.rest.QueryParams;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.UUID;
+import java.util.Arrays;
 
-/** Query parameters read as text and parsed here, so a bad one is a 400 naming it rather than a 404. */
+/** Query parameters of experience read as text and parsed here, so a bad one is a 400 naming it rather than a 404. */
 final class Queries {
 
     private Queries() {
@@ -26,21 +25,9 @@ final class Queries {
         throw ProblemException.invalid(field, "must be a whole number of 1 or more");
     }
 
-    /** An ISO instant, or null when absent. */
-    static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be an ISO instant, e.g. 2026-10-01T00:00:00Z");
-        }
-    }
-
     static AnalysisScope scope(String code, String from, String to, String store) {
-        Instant start = instant("from", from);
-        Instant end = instant("to", to);
+        Instant start = QueryParams.instant("from", from);
+        Instant end = QueryParams.instant("to", to);
         return new AnalysisScope(code, start, end, store == null || store.isBlank() ? null : store.strip());
     }
 
@@ -52,18 +39,6 @@ final class Queries {
             return Cohort.valueOf(value.strip().toUpperCase());
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("cohort", "must be one of " + Arrays.toString(Cohort.values()));
-        }
-    }
-
-    /** A UUID, or null when absent. */
-    static UUID uuid(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, "must be a UUID, e.g. 6f1c2a9e-5b1d-4c1e-9a57-3f0f5a1f2b11");
         }
     }
 }

@@ -9,6 +9,7 @@ import crm.experience.service.SurveyResults;
 import crm.experience.service.SurveyService;
 import crm.rest.Problem;
 import crm.rest.ProblemException;
+import crm.rest.QueryParams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -96,7 +97,7 @@ public class SurveyResource {
         if (customerId == null || customerId.isBlank()) {
             throw ProblemException.invalid("customerId", "is required");
         }
-        return eligibility.of(id, Queries.uuid("customerId", customerId));
+        return eligibility.of(id, QueryParams.uuid("customerId", customerId));
     }
 
     @POST
@@ -145,6 +146,6 @@ public class SurveyResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyResults.Results.class)))
     public SurveyResults.Results results(@PathParam("id") UUID id, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        return results.of(id, Queries.instant("from", from), Queries.instant("to", to));
+        return results.of(id, QueryParams.instant("from", from), QueryParams.instant("to", to));
     }
 }
