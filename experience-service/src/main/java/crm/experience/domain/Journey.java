@@ -50,14 +50,4 @@ public class Journey extends PanacheEntityBase {
     public static Optional<Journey> version(String code, int version) {
         return find("code = ?1 and version = ?2", code, version).firstResultOptional();
     }
-
-    /** The position (from 0) of the touch point with this code, or -1. */
-    public int position(String touchPointCode) {
-        for (int i = 0; i < touchPoints.size(); i++) {
-            if (touchPoints.get(i).code.equals(touchPointCode)) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

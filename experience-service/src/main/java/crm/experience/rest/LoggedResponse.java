@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "ExperienceLogged", description = "The entries of the request as stored, in the order they were sent")
+@Schema(name = "ExperienceLogResult", description = "The entries of the request as stored, in the order they were sent")
 public record LoggedResponse(UUID visitId, String journeyCode,
         @Schema(description = "The journey version the visit is recorded against") int journeyVersion,
         UUID customerId, String store,
@@ -31,7 +31,7 @@ public record LoggedResponse(UUID visitId, String journeyCode,
                     e.note, e.recordedBy, e.recordedAt, s.created());
         }).toList();
         int created = (int) entries.stream().filter(Entry::created).count();
-        return new LoggedResponse(logged.visit().visitId, logged.visit().journeyCode, logged.journey().version,
+        return new LoggedResponse(logged.visit().visitId, logged.visit().journeyCode, logged.journey().version(),
                 logged.visit().customerId, logged.visit().store, created, entries.size() - created, entries);
     }
 }

@@ -10,6 +10,7 @@ import crm.experience.domain.Complaint;
 import crm.experience.domain.ComplaintSource;
 import crm.experience.domain.ComplaintStatus;
 import crm.experience.domain.ComplaintTransition;
+import crm.experience.domain.JourneyVersion;
 import crm.experience.domain.Severity;
 import crm.rest.Page;
 import crm.rest.Problem;
@@ -209,8 +210,8 @@ public class ComplaintService {
             }
             return;
         }
-        journeys.requireJourney(journeyCode);
-        if (touchPointCode != null && journeys.latest(journeyCode).position(touchPointCode) < 0) {
+        JourneyVersion journey = journeys.latestVersion(journeyCode);
+        if (touchPointCode != null && journey.position(touchPointCode) < 0) {
             throw ProblemException.invalid("touchPointCode", "is not a touch point of journey " + journeyCode);
         }
     }

@@ -1,6 +1,7 @@
 package crm.experience.service;
 
 import crm.experience.domain.Journey;
+import crm.experience.domain.JourneyVersion;
 import crm.experience.domain.TouchPoint;
 import crm.rest.Page;
 import crm.rest.Problem;
@@ -14,13 +15,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Journeys and their versions. Other rules ask here whether a journey exists and how it is set. */
 @ApplicationScoped
 public class JourneyService {
     private final EntityManager em;
+    private final Map<UUID, JourneyVersion> versions = new ConcurrentHashMap<>();
 
     public JourneyService(EntityManager em) {
         this.em = em;
@@ -86,6 +90,23 @@ public class JourneyService {
         var query = Journey.<Journey>find("from Journey j where j.version = "
                 + "(select max(k.version) from Journey k where k.code = j.code) order by j.code");
         return new Page<>(query.page(page, size).list(), page, size, query.count());
+    }
+
+    /** A version by its id; versions never change, so each is read from the database once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    JourneyVersion version(UUID id) {
+        return versions.computeIfAbsent(id, key -> JourneyVersion.of(em.find(Journey.class, key)));
+    }
+
+    /** The latest version of a journey, or 400 naming {@code journeyCode}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    JourneyVersion latestVersion(String code) {
+        List<?> ids = em.createNativeQuery("SELECT id FROM journey WHERE code = ?1 ORDER BY version DESC LIMIT 1")
+                .setParameter(1, code).getResultList();
+        if (ids.isEmpty()) {
+            throw ProblemException.invalid("journeyCode", "no journey " + code);
+        }
+        return version((UUID) ids.get(0));
     }
 
     /** 400 naming {@code journeyCode} unless the journey exists. */

@@ -3,7 +3,7 @@ package crm.experience.service;
 import crm.events.experience.ExperienceEvents;
 import crm.events.experience.ExperienceLogged;
 import crm.events.outbox.Outbox;
-import crm.experience.domain.Journey;
+import crm.experience.domain.JourneyVersion;
 import crm.experience.domain.LogEntry;
 import crm.experience.domain.Visit;
 import crm.rest.ProblemException;
@@ -31,18 +31,20 @@ public class LogService {
     private final EntityManager em;
     private final Outbox outbox;
     private final Event<LogEntryRecorded> recorded;
+    private final JourneyService journeys;
 
-    public LogService(EntityManager em, Outbox outbox, Event<LogEntryRecorded> recorded) {
+    public LogService(EntityManager em, Outbox outbox, Event<LogEntryRecorded> recorded, JourneyService journeys) {
         this.em = em;
         this.outbox = outbox;
         this.recorded = recorded;
+        this.journeys = journeys;
     }
 
     /** An entry of the request as stored, and whether this request stored it (false: a re-send). */
     public record Stored(LogEntry entry, boolean created) {
     }
 
-    public record Logged(Visit visit, Journey journey, List<Stored> entries) {
+    public record Logged(Visit visit, JourneyVersion journey, List<Stored> entries) {
         public boolean anyCreated() {
             return entries.stream().anyMatch(Stored::created);
         }
@@ -51,11 +53,13 @@ public class LogService {
     @Transactional
     public Logged log(LogExperience request) {
         List<LogExperience.Located> entries = LogForms.entries(request);
-        Visit visit = lockVisit(request, entries);
-        Journey journey = em.find(Journey.class, visit.journeyId);
+        Locked locked = lockVisit(request, entries);
+        Visit visit = locked.visit();
+        Instant startedAt = visit.startedAt;
+        JourneyVersion journey = journeys.version(visit.journeyId);
         requireSameVisit(visit, request);
-        Map<String, LogEntry> earlier = LogEntry.<LogEntry>list("visitId", visit.visitId).stream()
-                .collect(Collectors.toMap(e -> e.touchPointCode, e -> e));
+        Map<String, LogEntry> earlier = locked.created() ? Map.of() : LogEntry.<LogEntry>list("visitId", visit.visitId)
+                .stream().collect(Collectors.toMap(e -> e.touchPointCode, e -> e));
         List<Stored> result = new ArrayList<>();
         Map<String, String> inRequest = new HashMap<>();
         for (LogExperience.Located located : entries) {
@@ -72,7 +76,8 @@ public class LogService {
             result.add(stored != null ? new Stored(stored, false) : new Stored(entry, true));
         }
         result.stream().filter(Stored::created).forEach(s -> store(s.entry(), visit, journey));
-        if (visit.customerId != null && result.stream().anyMatch(Stored::created)) {
+        // Only a new visit or an earlier start changes when the customer first visited.
+        if (visit.customerId != null && (locked.created() || visit.startedAt.isBefore(startedAt))) {
             em.createNativeQuery("""
                     INSERT INTO customer_history AS h (customer_id, first_visit_at) VALUES (?1, ?2)
                     ON CONFLICT (customer_id) DO UPDATE SET first_visit_at = least(h.first_visit_at, EXCLUDED.first_visit_at)""")
@@ -81,23 +86,25 @@ public class LogService {
         return new Logged(visit, journey, result);
     }
 
+    private record Locked(Visit visit, boolean created) {
+    }
+
     /** The visit, locked so entries of one visit are recorded one request at a time; created on its first entry. */
-    private Visit lockVisit(LogExperience request, List<LogExperience.Located> entries) {
+    private Locked lockVisit(LogExperience request, List<LogExperience.Located> entries) {
         Visit visit = em.find(Visit.class, request.visitId(), LockModeType.PESSIMISTIC_WRITE);
         if (visit != null) {
-            return visit;
+            return new Locked(visit, false);
         }
-        Journey journey = Journey.latest(request.journeyCode())
-                .orElseThrow(() -> ProblemException.invalid("journeyCode", "no journey " + request.journeyCode()));
+        JourneyVersion journey = journeys.latestVersion(request.journeyCode());
         Instant start = entries.stream().map(e -> micros(e.entry().occurredAt())).min(Instant::compareTo).orElseThrow();
         // Two first requests for one visit at once: the second waits here for the first and then finds its visit.
-        em.createNativeQuery("""
+        int created = em.createNativeQuery("""
                 INSERT INTO visit (visit_id, journey_id, journey_code, customer_id, store, started_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (visit_id) DO NOTHING""")
-                .setParameter(1, request.visitId()).setParameter(2, journey.id).setParameter(3, journey.code)
+                .setParameter(1, request.visitId()).setParameter(2, journey.id()).setParameter(3, journey.code())
                 .setParameter(4, request.customerId()).setParameter(5, request.store()).setParameter(6, start)
                 .executeUpdate();
-        return em.find(Visit.class, request.visitId(), LockModeType.PESSIMISTIC_WRITE);
+        return new Locked(em.find(Visit.class, request.visitId(), LockModeType.PESSIMISTIC_WRITE), created == 1);
     }
 
     private static void requireSameVisit(Visit visit, LogExperience request) {
@@ -113,12 +120,12 @@ public class LogService {
         }
     }
 
-    private static LogEntry entry(LogExperience request, LogExperience.Located located, Journey journey) {
+    private static LogEntry entry(LogExperience request, LogExperience.Located located, JourneyVersion journey) {
         LogExperience.Entry e = located.entry();
         int position = journey.position(e.touchPointCode());
         if (position < 0) {
             throw ProblemException.invalid(located.field("touchPointCode"), "is not a touch point of journey "
-                    + journey.code + " version " + journey.version);
+                    + journey.code() + " version " + journey.version());
         }
         LogEntry entry = new LogEntry();
         entry.touchPointCode = e.touchPointCode();
@@ -143,7 +150,7 @@ public class LogService {
         }
     }
 
-    private void store(LogEntry entry, Visit visit, Journey journey) {
+    private void store(LogEntry entry, Visit visit, JourneyVersion journey) {
         entry.id = UUID.randomUUID();
         entry.visitId = visit.visitId;
         entry.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -155,7 +162,7 @@ public class LogService {
                 new ExperienceLogged(entry.id, visit.visitId, visit.customerId, visit.journeyCode, entry.touchPointCode,
                         entry.score, entry.occurredAt));
         recorded.fire(new LogEntryRecorded(entry.id, visit.visitId, visit.customerId, visit.journeyCode,
-                entry.touchPointCode, entry.score, entry.occurredAt, journey.autoComplaints));
+                entry.touchPointCode, entry.score, entry.occurredAt, journey.autoComplaints()));
     }
 
     private static Instant micros(Instant instant) {
