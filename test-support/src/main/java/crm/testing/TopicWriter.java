@@ -31,4 +31,12 @@ public final class TopicWriter {
              "data":{"customerId":"%s","kind":"CONSUMER","registeredAt":"%s"}}"""
                 .formatted(eventId, customerId, registeredAt, customerId, registeredAt);
     }
+
+    /** Any CloudEvent as a service puts it on the wire: {@code type} without the {@code crm.} prefix, {@code data} as JSON. */
+    public static String event(String eventId, String source, String type, String subject, String data) {
+        return """
+            {"specversion":"1.0","id":"%s","source":"%s","type":"crm.%s","subject":"%s",
+             "time":"2026-11-03T08:00:00Z","datacontenttype":"application/json","data":%s}"""
+                .formatted(eventId, source, type, subject, data);
+    }
 }

@@ -9,6 +9,10 @@ public final class ExperienceEvents {
             EventType.of("ExperienceLogged", Topics.EXPERIENCE, ExperienceLogged.class);
     public static final EventType<SurveyAnswered> SURVEY_ANSWERED =
             EventType.of("SurveyAnswered", Topics.EXPERIENCE, SurveyAnswered.class);
+    public static final EventType<ComplaintOpened> COMPLAINT_OPENED =
+            EventType.of("ComplaintOpened", Topics.EXPERIENCE, ComplaintOpened.class);
+    public static final EventType<ComplaintResolved> COMPLAINT_RESOLVED =
+            EventType.of("ComplaintResolved", Topics.EXPERIENCE, ComplaintResolved.class);
 
     private ExperienceEvents() {
     }

@@ -1,0 +1,138 @@
+package crm.experience.rest;
+
+import crm.experience.domain.ComplaintStatus;
+import crm.experience.service.ComplaintService;
+import crm.experience.service.MoveComplaint;
+import crm.experience.service.OpenComplaint;
+import crm.rest.Page;
+import crm.rest.Problem;
+import crm.rest.ProblemException;
+import crm.rest.QueryParams;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/experience/complaints")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Complaints", description = "Complaints and service recovery")
+@APIResponse(responseCode = "400", description = "An invalid field, named in errors[].field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ComplaintResource {
+    private final ComplaintService complaints;
+
+    public ComplaintResource(ComplaintService complaints) {
+        this.complaints = complaints;
+    }
+
+    @POST
+    @Operation(summary = "Open a complaint", description = """
+            The response deadline follows from the severity (crm.experience.complaint.response-deadline.*).
+            Publishes ComplaintOpened (ids, codes, times; never the description).""")
+    @RequestBody(content = @Content(schema = @Schema(implementation = OpenComplaint.class), examples = @ExampleObject(
+            name = "slow queue", value = """
+                {"customerId":"6f1c2a9e-5b1d-4c1e-9a57-3f0f5a1f2b11","visitId":"0b7e4a52-3c1f-4f7e-9d55-6a0c2b9d1e21",
+                 "journeyCode":"cafe-visit","touchPointCode":"queue","severity":"MEDIUM","channel":"STORE",
+                 "description":"Waited 25 minutes for a latte; nobody said sorry.","ownerId":"staff-17"}""")))
+    @APIResponse(responseCode = "201", description = "Opened; Location names it",
+            content = @Content(schema = @Schema(implementation = ComplaintView.class)))
+    @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the complaint it opened")
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for a different complaint",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response open(
+            @Parameter(description = "Makes a retried request safe: the same key opens one complaint")
+            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
+            @NotNull @Valid OpenComplaint request) {
+        ComplaintService.Opened opened = complaints.open(request, idempotencyKey);
+        return Response.status(opened.created() ? Response.Status.CREATED : Response.Status.OK)
+                .header("Location", "/api/v1/experience/complaints/" + opened.complaint().id)
+                .entity(ComplaintView.summary(opened.complaint()))
+                .build();
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @Operation(summary = "Move a complaint to its next status", description = """
+            Only OPEN → ACKNOWLEDGED → RESOLVED → CLOSED; anything else is 409 naming both statuses.
+            Resolving needs a note (what was done); closing needs an outcome and publishes ComplaintResolved.
+            Acknowledging an unowned complaint makes the actor its owner.""")
+    @RequestBody(content = @Content(schema = @Schema(implementation = MoveComplaint.class), examples = {
+        @ExampleObject(name = "apology", value = """
+            {"to":"ACKNOWLEDGED","note":"Called the guest and apologised","actor":"staff-17"}"""),
+        @ExampleObject(name = "close", value = """
+            {"to":"CLOSED","outcome":"RECOVERED","note":"Came back on Friday","actor":"staff-17"}""")}))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ComplaintView.class)))
+    @APIResponse(responseCode = "404", description = "No such complaint",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not the next status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ComplaintView move(@PathParam("id") UUID id, @NotNull @Valid MoveComplaint move) {
+        complaints.move(id, move);
+        return get(id);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A complaint with its history and time to first response")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ComplaintView.class)))
+    @APIResponse(responseCode = "404", description = "No such complaint",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ComplaintView get(@PathParam("id") UUID id) {
+        ComplaintService.WithHistory found = complaints.get(id);
+        return ComplaintView.of(found.complaint(), found.history());
+    }
+
+    @GET
+    @Operation(summary = "Find complaints", description = """
+            Every filter is optional. overdue=true: not acknowledged by the deadline, most overdue first;
+            otherwise newest first.""")
+    public Page<ComplaintView> list(@QueryParam("status") String status, @QueryParam("customerId") String customerId,
+            @QueryParam("ownerId") String ownerId, @QueryParam("overdue") String overdue,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        return complaints.list(status(status), QueryParams.uuid("customerId", customerId), ownerId, overdue(overdue), page,
+                size).map(ComplaintView::summary);
+    }
+
+    private static Boolean overdue(String overdue) {
+        if (overdue == null || overdue.isBlank()) {
+            return null;
+        }
+        return switch (overdue.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalid("overdue", "must be true or false");
+        };
+    }
+
+    private static ComplaintStatus status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return ComplaintStatus.valueOf(status.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", "must be one of " + Arrays.toString(ComplaintStatus.values()));
+        }
+    }
+}

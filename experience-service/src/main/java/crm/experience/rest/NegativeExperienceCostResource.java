@@ -1,0 +1,63 @@
+package crm.experience.rest;
+
+import crm.experience.service.NegativeExperienceCost;
+import crm.rest.Problem;
+import crm.rest.ProblemException;
+import crm.rest.QueryParams;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/experience/negative-experience-cost")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Complaints", description = "Complaints and service recovery")
+public class NegativeExperienceCostResource {
+    private final NegativeExperienceCost cost;
+
+    public NegativeExperienceCostResource(NegativeExperienceCost cost) {
+        this.cost = cost;
+    }
+
+    @GET
+    @Operation(summary = "Revenue lost to negative experiences", description = """
+            lost = R·b·(c·Lc + (1−c)·Ls), split into complainers and the silent unhappy, with every rate it used,
+            each MEASURED from this service's surveys and closed complaints in [from, to) where there is enough
+            data (crm.experience.cost.min-*), else DEFAULT (crm.experience.cost.defaults.*, DOMAIN.md's example).
+            b: share of surveyed customers with a satisfaction level of 1-2; c: share of those who complained
+            themselves; Lc/Rc/Ac: outcomes of closed complaints; Ls: always the default. With the defaults and
+            annualRevenue 50000000: 61600.00 from complainers and 4851000.00 from the silent. Also what would be
+            lost if every unhappy customer complained: why making complaints easy pays.""")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NegativeExperienceCost.Cost.class)))
+    @APIResponse(responseCode = "400", description = "An invalid parameter, named in errors[].field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public NegativeExperienceCost.Cost cost(
+            @Parameter(description = "R, the business's yearly revenue", example = "50000000")
+            @QueryParam("annualRevenue") String annualRevenue,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return cost.of(revenue(annualRevenue), QueryParams.instant("from", from), QueryParams.instant("to", to));
+    }
+
+    private static BigDecimal revenue(String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalid("annualRevenue", "is required");
+        }
+        try {
+            BigDecimal revenue = new BigDecimal(value.strip());
+            if (revenue.signum() > 0) {
+                return revenue;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid("annualRevenue", "must be a positive amount, e.g. 50000000");
+    }
+}

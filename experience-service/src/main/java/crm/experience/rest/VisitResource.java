@@ -1,0 +1,36 @@
+package crm.experience.rest;
+
+import crm.experience.service.CurveService;
+import crm.rest.Problem;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/experience/visits")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Emotion curves", description = "A visit's curve and the peak-end rule")
+@APIResponse(responseCode = "404", description = "No such visit",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class VisitResource {
+    private final CurveService curves;
+
+    public VisitResource(CurveService curves) {
+        this.curves = curves;
+    }
+
+    @GET
+    @Path("/{visitId}/curve")
+    @Operation(summary = "A visit's emotion curve with its peak, end and remembered score")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CurveResponses.VisitCurve.class)))
+    public CurveResponses.VisitCurve visit(@PathParam("visitId") UUID visitId) {
+        return CurveResponses.VisitCurve.of(curves.visit(visitId));
+    }
+}

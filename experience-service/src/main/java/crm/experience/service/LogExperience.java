@@ -1,0 +1,48 @@
+package crm.experience.service;
+
+import crm.experience.domain.Emotion;
+import crm.experience.domain.RecordedBy;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Experience entries of one visit: either a single entry (touchPointCode, score, occurredAt, note at the top
+ * level) or several in {@code entries}. The visit fields (journey, customer, store) and recordedBy hold for all.
+ */
+@Schema(name = "ExperienceLog")
+public record LogExperience(
+        @Schema(description = "Chosen by the client; the same id again adds to the same visit") @NotNull UUID visitId,
+        @Schema(examples = "furniture-store-visit") @NotBlank @Size(max = 64) String journeyCode,
+        @Schema(description = "Left out for anonymous guests and mystery shoppers") UUID customerId,
+        @Schema(description = "Where the visit took place, for the store filter of journey curves", examples = "store-shanghai-1")
+        @Size(max = 100) String store,
+        @Schema(examples = "STAFF") @NotNull RecordedBy recordedBy,
+        @Schema(description = "Single form: the touch point", examples = "carrying-items") @Size(max = 64) String touchPointCode,
+        @Schema(description = "Single form: −3 terrible .. +3 delighted", examples = "-3")
+        @Min(Emotion.MIN) @Max(Emotion.MAX) Integer score,
+        @Schema(description = "Single form: when the touch point happened") Instant occurredAt,
+        @Schema(description = "Single form: what was said or seen") @Size(max = 2000) String note,
+        @Schema(description = "Visit form: one entry per touch point") @Size(min = 1, max = 100) List<@NotNull @Valid Entry> entries) {
+
+    public record Entry(
+            @Schema(examples = "carrying-items") @NotBlank @Size(max = 64) String touchPointCode,
+            @Schema(examples = "-3") @NotNull @Min(Emotion.MIN) @Max(Emotion.MAX) Integer score,
+            @NotNull Instant occurredAt,
+            @Size(max = 2000) String note) {
+    }
+
+    /** An entry with the name its fields have in the request ({@code entries[2]} or the top level). */
+    public record Located(String prefix, Entry entry) {
+        public String field(String name) {
+            return prefix + name;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package crm.experience.service;
+
+import crm.experience.config.SurveyConfig;
+import crm.experience.domain.Complaint;
+import crm.experience.domain.ComplaintStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Whether to ask a customer now: not within the quiet period after their last answer to any
+ * survey, nor while a complaint of theirs is open (anything before CLOSED). Advice for the
+ * POS: a survey is never forced, and an answer given anyway is recorded.
+ */
+@ApplicationScoped
+public class SurveyEligibility {
+    private final SurveyService surveys;
+    private final SurveyConfig config;
+    private final EntityManager em;
+
+    public SurveyEligibility(SurveyService surveys, SurveyConfig config, EntityManager em) {
+        this.surveys = surveys;
+        this.config = config;
+        this.em = em;
+    }
+
+    @Schema(name = "EligibilityReason")
+    public record Reason(@Schema(description = "QUIET_PERIOD or OPEN_COMPLAINT", examples = "QUIET_PERIOD") String code,
+            String message) {
+    }
+
+    @Schema(name = "SurveyEligibility")
+    public record Eligibility(UUID surveyId, UUID customerId, boolean ask, List<Reason> reasons,
+            @Schema(description = "The customer's last answer to any survey") Instant lastAnsweredAt,
+            @Schema(description = "End of the quiet period after it") Instant quietUntil) {
+    }
+
+    @Transactional
+    public Eligibility of(UUID surveyId, UUID customerId) {
+        surveys.get(surveyId);
+        List<Reason> reasons = new ArrayList<>();
+        Instant last = em.createQuery("select max(r.answeredAt) from SurveyResponse r where r.customerId = :customer",
+                Instant.class).setParameter("customer", customerId).getSingleResult();
+        Instant quietUntil = last == null ? null : last.plus(config.quietPeriod());
+        if (quietUntil != null && quietUntil.isAfter(Instant.now())) {
+            reasons.add(new Reason("QUIET_PERIOD", "Answered a survey at " + last + "; not asked again within "
+                    + config.quietPeriod() + ", until " + quietUntil));
+        }
+        Complaint.<Complaint>list("customerId = ?1 and status <> ?2 order by openedAt", customerId, ComplaintStatus.CLOSED)
+                .forEach(c -> reasons.add(new Reason("OPEN_COMPLAINT", "Complaint " + c.id + " is " + c.status
+                        + ": recover the customer before asking")));
+        return new Eligibility(surveyId, customerId, reasons.isEmpty(), reasons, last, quietUntil);
+    }
+}
