@@ -75,7 +75,7 @@ public class LogService {
             }
             result.add(stored != null ? new Stored(stored, false) : new Stored(entry, true));
         }
-        result.stream().filter(Stored::created).forEach(s -> store(s.entry(), visit, journey));
+        store(result.stream().filter(Stored::created).map(Stored::entry).toList(), visit, journey);
         // Only a new visit or an earlier start changes when the customer first visited.
         if (visit.customerId != null && (locked.created() || visit.startedAt.isBefore(startedAt))) {
             em.createNativeQuery("""
@@ -150,19 +150,25 @@ public class LogService {
         }
     }
 
-    private void store(LogEntry entry, Visit visit, JourneyVersion journey) {
-        entry.id = UUID.randomUUID();
-        entry.visitId = visit.visitId;
-        entry.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        entry.persist();
-        if (entry.occurredAt.isBefore(visit.startedAt)) {
-            visit.startedAt = entry.occurredAt;
+    /** All entries first, so they go to the database as one batch; then an event for each. */
+    private void store(List<LogEntry> entries, Visit visit, JourneyVersion journey) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (LogEntry entry : entries) {
+            entry.id = UUID.randomUUID();
+            entry.visitId = visit.visitId;
+            entry.recordedAt = now;
+            entry.persist();
+            if (entry.occurredAt.isBefore(visit.startedAt)) {
+                visit.startedAt = entry.occurredAt;
+            }
         }
-        outbox.publish(ExperienceEvents.LOGGED, visit.customerId != null ? visit.customerId : visit.visitId,
-                new ExperienceLogged(entry.id, visit.visitId, visit.customerId, visit.journeyCode, entry.touchPointCode,
-                        entry.score, entry.occurredAt));
-        recorded.fire(new LogEntryRecorded(entry.id, visit.visitId, visit.customerId, visit.journeyCode,
-                entry.touchPointCode, entry.score, entry.occurredAt, journey.autoComplaints()));
+        for (LogEntry entry : entries) {
+            outbox.publish(ExperienceEvents.LOGGED, visit.customerId != null ? visit.customerId : visit.visitId,
+                    new ExperienceLogged(entry.id, visit.visitId, visit.customerId, visit.journeyCode,
+                            entry.touchPointCode, entry.score, entry.occurredAt));
+            recorded.fire(new LogEntryRecorded(entry.id, visit.visitId, visit.customerId, visit.journeyCode,
+                    entry.touchPointCode, entry.score, entry.occurredAt, journey.autoComplaints()));
+        }
     }
 
     private static Instant micros(Instant instant) {
