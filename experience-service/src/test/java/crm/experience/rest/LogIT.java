@@ -156,6 +156,7 @@ class LogIT {
                 "welcome", 1, "queue", -1, "taste", 2);
         expect400(good.replace("\"score\":2", "\"score\":4"), "entries[2].score");
         expect400(good.replace("\"score\":-1", "\"score\":-4"), "entries[1].score");
+        expect400(good.replace("\"score\":2", "\"score\":1.5"), "entries[2].score");
         expect400(good.replace("\"queue\"", "\"drive-through\""), "entries[1].touchPointCode");
         expect400(good.replace("\"queue\"", "\"welcome\""), "entries[1].touchPointCode");
         expect400(good.replace("\"" + journey + "\"", "\"no-such-journey\""), "journeyCode");

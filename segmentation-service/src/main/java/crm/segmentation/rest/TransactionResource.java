@@ -3,6 +3,7 @@ package crm.segmentation.rest;
 import crm.rest.Page;
 import crm.rest.Problem;
 import crm.rest.ProblemException;
+import crm.rest.QueryParams;
 import crm.segmentation.config.SegmentationConfig;
 import crm.segmentation.service.BatchService;
 import crm.segmentation.service.RecordTransaction;
@@ -18,8 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -98,18 +97,7 @@ public class TransactionResource {
     public Page<TransactionResponse> list(@QueryParam("customerId") @NotNull UUID customerId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
-        return transactions.list(customerId, instant("from", from), instant("to", to), page, size)
+        return transactions.list(customerId, QueryParams.instant("from", from), QueryParams.instant("to", to), page, size)
                 .map(TransactionResponse::of);
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be an ISO instant, e.g. 2026-10-01T00:00:00Z");
-        }
     }
 }
