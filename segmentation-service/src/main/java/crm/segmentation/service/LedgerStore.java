@@ -119,8 +119,12 @@ public class LedgerStore {
         return inserted;
     }
 
-    /** Adds to the customers' period totals, in (period, customer) order; a total appears at most once. */
-    public void addToPeriods(Collection<PeriodTotal> totals) {
+    /**
+     * Adds to the customers' period totals (each at most once), in (period, customer) order, then
+     * widens their first and last purchase, locking the customers in id order first: two
+     * statements sent in one round trip, run one after the other.
+     */
+    public void addToTotals(Collection<PeriodTotal> totals, Collection<Purchases> purchases) {
         List<PeriodTotal> sorted = totals.stream()
                 .sorted(Comparator.comparing(PeriodTotal::period).thenComparing(PeriodTotal::customerId))
                 .toList();
@@ -129,7 +133,7 @@ public class LedgerStore {
         UUID[] customers = new UUID[n];
         String[] revenues = new String[n];
         String[] costs = new String[n];
-        Integer[] purchases = new Integer[n];
+        Integer[] counts = new Integer[n];
         String[] lastPurchases = new String[n];
         for (int i = 0; i < n; i++) {
             PeriodTotal t = sorted.get(i);
@@ -137,8 +141,17 @@ public class LedgerStore {
             customers[i] = t.customerId();
             revenues[i] = t.revenue().toPlainString();
             costs[i] = t.cost().toPlainString();
-            purchases[i] = t.purchases();
+            counts[i] = t.purchases();
             lastPurchases[i] = t.lastPurchaseAt() == null ? null : t.lastPurchaseAt().toString();
+        }
+        UUID[] buyers = new UUID[purchases.size()];
+        String[] firsts = new String[purchases.size()];
+        String[] lasts = new String[purchases.size()];
+        int i = 0;
+        for (Purchases p : purchases) {
+            buyers[i] = p.customerId();
+            firsts[i] = p.first().toString();
+            lasts[i++] = p.last().toString();
         }
         run("""
                 INSERT INTO customer_period AS p (period, customer_id, revenue, cost, purchases, last_purchase_at)
@@ -151,30 +164,7 @@ public class LedgerStore {
                     revenue = p.revenue + EXCLUDED.revenue,
                     cost = p.cost + EXCLUDED.cost,
                     purchases = p.purchases + EXCLUDED.purchases,
-                    last_purchase_at = greatest(p.last_purchase_at, EXCLUDED.last_purchase_at)""", (c, s) -> {
-            s.setArray(1, c.createArrayOf("text", periods));
-            s.setArray(2, c.createArrayOf("uuid", customers));
-            s.setArray(3, c.createArrayOf("text", revenues));
-            s.setArray(4, c.createArrayOf("text", costs));
-            s.setArray(5, c.createArrayOf("int4", purchases));
-            s.setArray(6, c.createArrayOf("text", lastPurchases));
-            s.executeUpdate();
-        });
-    }
-
-    /** Widens the customers' first and last purchase; locks the customers in id order first. */
-    public void addPurchases(Collection<Purchases> purchases) {
-        int n = purchases.size();
-        UUID[] customers = new UUID[n];
-        String[] firsts = new String[n];
-        String[] lasts = new String[n];
-        int i = 0;
-        for (Purchases p : purchases) {
-            customers[i] = p.customerId();
-            firsts[i] = p.first().toString();
-            lasts[i++] = p.last().toString();
-        }
-        run("""
+                    last_purchase_at = greatest(p.last_purchase_at, EXCLUDED.last_purchase_at);
                 WITH locked AS MATERIALIZED (
                     SELECT s.customer_id, x.first_at::timestamptz AS first_at, x.last_at::timestamptz AS last_at
                     FROM unnest(?::uuid[], ?::text[], ?::text[]) AS x(customer_id, first_at, last_at)
@@ -187,10 +177,16 @@ public class LedgerStore {
                     last_purchase_at = greatest(coalesce(s.last_purchase_at, l.last_at), l.last_at)
                 FROM locked l
                 WHERE s.customer_id = l.customer_id""", (c, s) -> {
-            s.setArray(1, c.createArrayOf("uuid", customers));
-            s.setArray(2, c.createArrayOf("text", firsts));
-            s.setArray(3, c.createArrayOf("text", lasts));
-            s.executeUpdate();
+            s.setArray(1, c.createArrayOf("text", periods));
+            s.setArray(2, c.createArrayOf("uuid", customers));
+            s.setArray(3, c.createArrayOf("text", revenues));
+            s.setArray(4, c.createArrayOf("text", costs));
+            s.setArray(5, c.createArrayOf("int4", counts));
+            s.setArray(6, c.createArrayOf("text", lastPurchases));
+            s.setArray(7, c.createArrayOf("uuid", buyers));
+            s.setArray(8, c.createArrayOf("text", firsts));
+            s.setArray(9, c.createArrayOf("text", lasts));
+            s.execute();
         });
     }
 

@@ -216,10 +216,7 @@ public class TransactionService {
                         LedgerStore.Purchases::plus);
             }
         }
-        store.addToPeriods(totals.values());
-        if (!purchases.isEmpty()) {
-            store.addPurchases(purchases.values());
-        }
+        store.addToTotals(totals.values(), purchases.values());
     }
 
     /** Rules bean validation cannot express: the currency, its decimals, and the sign of quantities. */
