@@ -30,6 +30,9 @@ public final class IngestBenchmark {
         System.out.printf("ingest, single requests, %d workers: %,.0f transactions/s (%s)%n", workers,
                 singles.throughput(), singles.describe());
         int batchWorkers = Math.max(1, workers / 4);
+        // The batch endpoint's own code (per-item validation, 1,000-row statements) gets its warm-up too.
+        load.warmUp(batchWorkers, Duration.ofSeconds(15), n -> HttpLoad.postJson(
+                base + "/api/v1/transactions/batch", batch(run + "-wb-" + n, customers)));
         HttpLoad.Result batches = load.run(batchWorkers, duration, 0, n -> HttpLoad.postJson(
                 base + "/api/v1/transactions/batch", batch(run + "-b-" + n, customers)));
         System.out.printf("ingest, batches of 1,000, %d workers: %,.0f transactions/s (%s)%n", batchWorkers,

@@ -9,8 +9,16 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Records an event in the caller's transaction, so the event exists if and only if the change
@@ -19,33 +27,68 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
     private final EntityManager em;
+    private final DataSource db;
     private final EventCodec codec;
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
 
-    public Outbox(EntityManager em, EventCodec codec, OutboxRelay relay,
+    public Outbox(EntityManager em, DataSource db, EventCodec codec, OutboxRelay relay,
             TransactionSynchronizationRegistry transactions) {
         this.em = em;
+        this.db = db;
         this.codec = codec;
         this.relay = relay;
         this.transactions = transactions;
     }
 
+    /** One event to record: the customer it is about (its subject and Kafka key) and its payload. */
+    public record Message<T>(UUID subject, T payload) {
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> CloudEvent publish(EventType<T> type, UUID subject, T payload) {
-        CloudEvent event = codec.wrap(type, subject, payload);
-        em.createNativeQuery("""
-                INSERT INTO outbox_event (id, topic, event_key, type, payload, created_at)
-                VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), ?6)""")
-                .setParameter(1, UUID.fromString(event.id()))
-                .setParameter(2, type.topic())
-                .setParameter(3, event.subject())
-                .setParameter(4, event.type())
-                .setParameter(5, codec.write(event))
-                .setParameter(6, Instant.now())
-                .executeUpdate();
+        return publish(type, List.of(new Message<>(subject, payload))).get(0);
+    }
+
+    /**
+     * Records the events in one statement, in list order (the order the relay sends them in). The
+     * connection is the transaction's own: the datasource hands the same one to every user of a
+     * transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> List<CloudEvent> publish(EventType<T> type, List<Message<T>> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        List<CloudEvent> events = new ArrayList<>(messages.size());
+        UUID[] ids = new UUID[messages.size()];
+        String[] keys = new String[messages.size()];
+        String[] payloads = new String[messages.size()];
+        for (Message<T> message : messages) {
+            CloudEvent event = codec.wrap(type, message.subject(), message.payload());
+            ids[events.size()] = UUID.fromString(event.id());
+            keys[events.size()] = event.subject();
+            payloads[events.size()] = codec.write(event);
+            events.add(event);
+        }
+        try (Connection connection = db.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO outbox_event (id, topic, event_key, type, payload, created_at)
+                     SELECT e.id, ?, e.event_key, ?, e.payload::jsonb, ?
+                     FROM unnest(?::uuid[], ?::text[], ?::text[]) WITH ORDINALITY AS e(id, event_key, payload, n)
+                     ORDER BY e.n""")) {
+            insert.setString(1, type.topic());
+            insert.setString(2, type.name());
+            insert.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+            insert.setArray(4, connection.createArrayOf("uuid", ids));
+            insert.setArray(5, connection.createArrayOf("text", keys));
+            insert.setArray(6, connection.createArrayOf("text", payloads));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record " + messages.size() + " " + type.name() + " event(s)", e);
+        }
         transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
-        return event;
+        return events;
     }
 
     /**

@@ -8,63 +8,152 @@ import crm.rest.Page;
 import crm.rest.ProblemException;
 import crm.rest.RequestHash;
 import crm.segmentation.config.SegmentationConfig;
-import crm.segmentation.domain.CustomerSegment;
 import crm.segmentation.domain.LedgerTransaction;
 import crm.segmentation.domain.Period;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * The ledger: records each sale or refund once, keeps the per-period totals the pyramid is cut
- * from, and publishes TransactionRecorded.
+ * from, and publishes TransactionRecorded. A single request and a batch take the same path: the
+ * requests as one set, written with the same few statements whatever their number.
  */
 @ApplicationScoped
 public class TransactionService {
-    private final EntityManager em;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final SegmentationConfig config;
     private final Money money;
+    private final LedgerStore store;
 
-    public TransactionService(EntityManager em, Outbox outbox, ObjectMapper json, SegmentationConfig config,
-            Money money) {
-        this.em = em;
+    public TransactionService(Outbox outbox, ObjectMapper json, SegmentationConfig config, Money money,
+            LedgerStore store) {
         this.outbox = outbox;
         this.json = json;
         this.config = config;
         this.money = money;
+        this.store = store;
     }
 
     /** The transaction recorded, and whether this request recorded it (false: a retry of an earlier one). */
     public record Recorded(LedgerTransaction transaction, boolean created) {
     }
 
-    /** A refused request has written nothing, so it need not roll back a batch it is part of. */
-    @Transactional(dontRollbackOn = ProblemException.class)
+    /** What became of one request of a set: recorded (by it or earlier), or refused, having written nothing. */
+    public record Result(Recorded recorded, ProblemException problem) {
+    }
+
+    /** All or nothing: the transaction with its totals and its event, or a ProblemException. */
+    @Transactional
     public Recorded record(RecordTransaction request) {
-        validate(request);
-        String hash = RequestHash.sha256(json, request);
-        Optional<LedgerTransaction> earlier = LedgerTransaction.find("source = ?1 and externalId = ?2",
-                request.source(), request.externalId()).firstResultOptional();
-        if (earlier.isPresent()) {
-            if (!earlier.get().requestHash.equals(hash)) {
-                throw ProblemException.conflict("externalId", "source " + request.source() + " already recorded "
-                        + request.externalId() + " with different content");
+        Result result = recordSet(List.of(request)).get(0);
+        if (result.problem() != null) {
+            throw result.problem();
+        }
+        return result.recorded();
+    }
+
+    /**
+     * Records requests that passed bean validation in one database transaction: a result per
+     * request, in request order. A refused request writes nothing and does not stop the others.
+     * Requests sharing a key (source + externalId): the first decides; a later one with the same
+     * content shares its result (a retry), one with other content is a conflict.
+     */
+    @Transactional
+    public List<Result> recordAll(List<RecordTransaction> requests) {
+        return recordSet(requests);
+    }
+
+    private record Key(String source, String externalId) {
+        static Key of(LedgerTransaction t) {
+            return new Key(t.source, t.externalId);
+        }
+    }
+
+    private List<Result> recordSet(List<RecordTransaction> requests) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Result[] results = new Result[requests.size()];
+        LedgerTransaction[] proposed = new LedgerTransaction[requests.size()];
+        Map<Key, LedgerTransaction> first = new HashMap<>();
+        List<LedgerTransaction> candidates = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                proposed[i] = propose(requests.get(i), now);
+            } catch (ProblemException e) {
+                results[i] = new Result(null, e);
+                continue;
             }
-            return new Recorded(earlier.get(), false);
+            if (first.putIfAbsent(Key.of(proposed[i]), proposed[i]) == null) {
+                candidates.add(proposed[i]);
+            }
         }
-        if (CustomerSegment.findById(request.customerId()) == null) {
-            throw ProblemException.invalid("customerId", "no customer " + request.customerId() + " is known");
+        Set<UUID> inserted = candidates.isEmpty() ? Set.of() : store.insertNew(candidates, now);
+        Map<Key, LedgerTransaction> earlier = earlier(candidates.stream().filter(t -> !inserted.contains(t.id)).toList());
+        List<LedgerTransaction> created = candidates.stream().filter(t -> inserted.contains(t.id)).toList();
+        if (!created.isEmpty()) {
+            addToTotals(created);
+            outbox.publish(TransactionEvents.RECORDED, created.stream()
+                    .map(t -> new Outbox.Message<>(t.customerId, event(t))).toList());
         }
+        for (int i = 0; i < requests.size(); i++) {
+            LedgerTransaction t = proposed[i];
+            if (t != null) {
+                LedgerTransaction decider = first.get(Key.of(t));
+                LedgerTransaction row = inserted.contains(decider.id) ? decider : earlier.get(Key.of(t));
+                results[i] = result(t, decider, row);
+            }
+        }
+        return List.of(results);
+    }
+
+    /** {@code row}: the ledger's transaction under the key, if any; {@code decider}: the set's first request with it. */
+    private static Result result(LedgerTransaction t, LedgerTransaction decider, LedgerTransaction row) {
+        if (row == t) {
+            return new Result(new Recorded(t, true), null);
+        }
+        if (row != null && row.requestHash.equals(t.requestHash)) {
+            return new Result(new Recorded(row, false), null);
+        }
+        if (row != null) {
+            return new Result(null, ProblemException.conflict("externalId", "source " + t.source + " already recorded "
+                    + t.externalId + " with different content"));
+        }
+        if (!decider.requestHash.equals(t.requestHash)) {
+            return new Result(null, ProblemException.conflict("externalId", "an earlier item has source " + t.source
+                    + " and externalId " + t.externalId + " with different content"));
+        }
+        return new Result(null, ProblemException.invalid("customerId", "no customer " + t.customerId + " is known"));
+    }
+
+    /** The ledger's transactions under these keys (taken before, or by a concurrent writer meanwhile). */
+    private static Map<Key, LedgerTransaction> earlier(List<LedgerTransaction> notInserted) {
+        if (notInserted.isEmpty()) {
+            return Map.of();
+        }
+        Set<Key> keys = notInserted.stream().map(Key::of).collect(Collectors.toSet());
+        return LedgerTransaction.<LedgerTransaction>find("source in ?1 and externalId in ?2",
+                        notInserted.stream().map(t -> t.source).distinct().toList(),
+                        notInserted.stream().map(t -> t.externalId).distinct().toList())
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list().stream()
+                .filter(t -> keys.contains(Key.of(t)))
+                .collect(Collectors.toMap(Key::of, t -> t));
+    }
+
+    /** The transaction the request asks for, not yet written; a ProblemException if it breaks a rule. */
+    private LedgerTransaction propose(RecordTransaction request, Instant now) {
+        validate(request);
         LedgerTransaction t = new LedgerTransaction();
         t.id = UUID.randomUUID();
         t.source = request.source().strip();
@@ -80,16 +169,16 @@ public class TransactionService {
         t.attributes = request.attributes() == null ? Map.of() : request.attributes();
         t.revenue = sum(request.lines(), true);
         t.cost = sum(request.lines(), false);
-        t.requestHash = hash;
-        t.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        t.persistAndFlush();
-        addToTotals(t);
-        outbox.publish(TransactionEvents.RECORDED, t.customerId, new TransactionRecorded(t.id, t.customerId, t.source,
-                t.externalId, t.occurredAt, t.store, t.channel, t.currency,
-                t.lines.stream().map(l -> new TransactionRecorded.Line(l.sku(), l.description(), l.category(),
-                        l.quantity(), l.unitPrice(), l.unitCost())).toList(),
-                t.attributes, t.revenue, t.margin()));
-        return new Recorded(t, true);
+        t.requestHash = RequestHash.sha256(json, request);
+        t.recordedAt = now;
+        return t;
+    }
+
+    private static TransactionRecorded event(LedgerTransaction t) {
+        return new TransactionRecorded(t.id, t.customerId, t.source, t.externalId, t.occurredAt, t.store, t.channel,
+                t.currency, t.lines.stream().map(l -> new TransactionRecorded.Line(l.sku(), l.description(),
+                        l.category(), l.quantity(), l.unitPrice(), l.unitCost())).toList(),
+                t.attributes, t.revenue, t.margin());
     }
 
     /** One customer's transactions, newest first, optionally within [from, to). */
@@ -106,32 +195,28 @@ public class TransactionService {
         return new Page<>(query.page(page, size).list(), page, size, query.count());
     }
 
-    /** Adds the transaction to its customer's month and quarter, and to their first and last purchase. */
-    private void addToTotals(LedgerTransaction t) {
-        int purchase = t.refund ? 0 : 1;
-        for (Period period : Period.containing(t.occurredAt, config.zone())) {
-            em.createNativeQuery("""
-                    INSERT INTO customer_period AS p (period, customer_id, revenue, cost, purchases, last_purchase_at)
-                    VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?5 = 1 THEN CAST(?6 AS timestamptz) END)
-                    ON CONFLICT (period, customer_id) DO UPDATE SET
-                        revenue = p.revenue + EXCLUDED.revenue,
-                        cost = p.cost + EXCLUDED.cost,
-                        purchases = p.purchases + EXCLUDED.purchases,
-                        last_purchase_at = greatest(p.last_purchase_at, EXCLUDED.last_purchase_at)""")
-                    .setParameter(1, period.name())
-                    .setParameter(2, t.customerId)
-                    .setParameter(3, t.revenue)
-                    .setParameter(4, t.cost)
-                    .setParameter(5, purchase)
-                    .setParameter(6, t.occurredAt)
-                    .executeUpdate();
+    private record PeriodKey(String period, UUID customerId) {
+    }
+
+    /**
+     * Adds the transactions to their customers' months and quarters, and sales to their customers'
+     * first and last purchase: summed per customer here, so each total is written once.
+     */
+    private void addToTotals(List<LedgerTransaction> created) {
+        Map<PeriodKey, LedgerStore.PeriodTotal> totals = new HashMap<>();
+        Map<UUID, LedgerStore.Purchases> purchases = new HashMap<>();
+        for (LedgerTransaction t : created) {
+            for (Period period : Period.containing(t.occurredAt, config.zone())) {
+                totals.merge(new PeriodKey(period.name(), t.customerId), new LedgerStore.PeriodTotal(period.name(),
+                        t.customerId, t.revenue, t.cost, t.refund ? 0 : 1, t.refund ? null : t.occurredAt),
+                        LedgerStore.PeriodTotal::plus);
+            }
+            if (!t.refund) {
+                purchases.merge(t.customerId, new LedgerStore.Purchases(t.customerId, t.occurredAt, t.occurredAt),
+                        LedgerStore.Purchases::plus);
+            }
         }
-        if (!t.refund) {
-            CustomerSegment.update("""
-                    firstPurchaseAt = least(coalesce(firstPurchaseAt, ?2), ?2),
-                    lastPurchaseAt = greatest(coalesce(lastPurchaseAt, ?2), ?2) where customerId = ?1""",
-                    t.customerId, t.occurredAt);
-        }
+        store.addToTotals(totals.values(), purchases.values());
     }
 
     /** Rules bean validation cannot express: the currency, its decimals, and the sign of quantities. */
