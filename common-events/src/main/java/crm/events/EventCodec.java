@@ -20,7 +20,7 @@ public class EventCodec {
     }
 
     public <T> CloudEvent wrap(EventType<T> type, UUID subject, T payload) {
-        return wrap(type, UUID.randomUUID(), subject, OffsetDateTime.now(ZoneOffset.UTC), payload);
+        return wrap(type, TimeOrderedIds.next(), subject, OffsetDateTime.now(ZoneOffset.UTC), payload);
     }
 
     /** An event with a given id and time, for events that must read the same each time they are made. */

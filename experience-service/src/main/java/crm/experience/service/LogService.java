@@ -1,5 +1,6 @@
 package crm.experience.service;
 
+import crm.events.TimeOrderedIds;
 import crm.events.experience.ExperienceEvents;
 import crm.events.experience.ExperienceLogged;
 import crm.events.outbox.Outbox;
@@ -154,7 +155,7 @@ public class LogService {
     private void store(List<LogEntry> entries, Visit visit, JourneyVersion journey) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (LogEntry entry : entries) {
-            entry.id = UUID.randomUUID();
+            entry.id = TimeOrderedIds.next();
             entry.visitId = visit.visitId;
             entry.recordedAt = now;
             entry.persist();

@@ -1,6 +1,7 @@
 package crm.segmentation.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import crm.events.TimeOrderedIds;
 import crm.events.outbox.Outbox;
 import crm.events.transaction.TransactionEvents;
 import crm.events.transaction.TransactionRecorded;
@@ -155,7 +156,7 @@ public class TransactionService {
     private LedgerTransaction propose(RecordTransaction request, Instant now) {
         validate(request);
         LedgerTransaction t = new LedgerTransaction();
-        t.id = UUID.randomUUID();
+        t.id = TimeOrderedIds.next();
         t.source = request.source().strip();
         t.externalId = request.externalId().strip();
         t.customerId = request.customerId();
