@@ -6,6 +6,9 @@ import java.util.UUID;
 
 /** Query parameters taken as text and parsed here, so a bad one is a 400 naming it (JAX-RS would answer 404). */
 public final class QueryParams {
+    // What PostgreSQL's timestamptz and ISO-8601's four-digit years both hold.
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private QueryParams() {
     }
@@ -16,10 +19,14 @@ public final class QueryParams {
             return null;
         }
         try {
-            return Instant.parse(value.strip());
+            Instant instant = Instant.parse(value.strip());
+            if (!instant.isBefore(FIRST) && !instant.isAfter(LAST)) {
+                return instant;
+            }
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be an ISO instant, e.g. 2026-10-01T00:00:00Z");
+            // reported below
         }
+        throw ProblemException.invalid(field, "must be an ISO instant in years 0001-9999, e.g. 2026-10-01T00:00:00Z");
     }
 
     /** A UUID, or null when absent or blank. */

@@ -3,8 +3,8 @@ package crm.events.outbox;
 import crm.events.CloudEvent;
 import crm.events.EventCodec;
 import crm.events.EventType;
+import crm.events.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
@@ -12,7 +12,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,15 +25,13 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class Outbox {
-    private final EntityManager em;
     private final DataSource db;
     private final EventCodec codec;
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
 
-    public Outbox(EntityManager em, DataSource db, EventCodec codec, OutboxRelay relay,
+    public Outbox(DataSource db, EventCodec codec, OutboxRelay relay,
             TransactionSynchronizationRegistry transactions) {
-        this.em = em;
         this.db = db;
         this.codec = codec;
         this.relay = relay;
@@ -50,11 +47,7 @@ public class Outbox {
         return publish(type, List.of(new Message<>(subject, payload))).get(0);
     }
 
-    /**
-     * Records the events in one statement, in list order (the order the relay sends them in). The
-     * connection is the transaction's own: the datasource hands the same one to every user of a
-     * transaction.
-     */
+    /** Records the events in one statement, in list order (the order the relay sends them in). */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> List<CloudEvent> publish(EventType<T> type, List<Message<T>> messages) {
         if (messages.isEmpty()) {
@@ -71,23 +64,19 @@ public class Outbox {
             payloads[events.size()] = codec.write(event);
             events.add(event);
         }
-        try (Connection connection = db.getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO outbox_event (id, topic, event_key, type, payload, created_at)
-                     SELECT e.id, ?, e.event_key, ?, e.payload::jsonb, ?
-                     FROM unnest(?::uuid[], ?::text[], ?::text[]) WITH ORDINALITY AS e(id, event_key, payload, n)
-                     ORDER BY e.n""")) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        insert("""
+                INSERT INTO outbox_event (id, topic, event_key, type, payload, created_at)
+                SELECT e.id, ?, e.event_key, ?, e.payload::jsonb, ?
+                FROM unnest(?::uuid[], ?::text[], ?::text[]) WITH ORDINALITY AS e(id, event_key, payload, n)
+                ORDER BY e.n""", (connection, insert) -> {
             insert.setString(1, type.topic());
             insert.setString(2, type.name());
-            insert.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+            insert.setObject(3, now);
             insert.setArray(4, connection.createArrayOf("uuid", ids));
             insert.setArray(5, connection.createArrayOf("text", keys));
             insert.setArray(6, connection.createArrayOf("text", payloads));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record " + messages.size() + " " + type.name() + " event(s)", e);
-        }
-        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+        });
         return events;
     }
 
@@ -97,16 +86,34 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishBulk(EventType<?> type, String source, String reference) {
-        em.createNativeQuery("""
+        insert("""
                 INSERT INTO outbox_event (id, topic, event_key, type, payload, created_at, bulk)
-                VALUES (?1, ?2, ?3, ?4, to_jsonb(CAST(?3 AS text)), ?5, ?6)""")
-                .setParameter(1, UUID.randomUUID())
-                .setParameter(2, type.topic())
-                .setParameter(3, reference)
-                .setParameter(4, type.name())
-                .setParameter(5, Instant.now())
-                .setParameter(6, source)
-                .executeUpdate();
+                VALUES (?, ?, ?, ?, to_jsonb(CAST(? AS text)), ?, ?)""", (connection, insert) -> {
+            insert.setObject(1, TimeOrderedIds.next());
+            insert.setString(2, type.topic());
+            insert.setString(3, reference);
+            insert.setString(4, type.name());
+            insert.setString(5, reference);
+            insert.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
+            insert.setString(7, source);
+        });
+    }
+
+    private interface Parameters {
+        void set(Connection connection, PreparedStatement insert) throws SQLException;
+    }
+
+    /**
+     * Runs an insert on the transaction's own connection (the datasource hands the same one to
+     * every user of a transaction) and wakes the relay after the commit.
+     */
+    private void insert(String sql, Parameters parameters) {
+        try (Connection connection = db.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
+            parameters.set(connection, insert);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record outbox events: " + e.getMessage(), e);
+        }
         transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
     }
 

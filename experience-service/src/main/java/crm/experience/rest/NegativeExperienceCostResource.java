@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Complaints", description = "Complaints and service recovery")
 public class NegativeExperienceCostResource {
+    private static final BigDecimal MAX_REVENUE = new BigDecimal("1000000000000000");
     private final NegativeExperienceCost cost;
 
     public NegativeExperienceCostResource(NegativeExperienceCost cost) {
@@ -52,12 +53,14 @@ public class NegativeExperienceCostResource {
         }
         try {
             BigDecimal revenue = new BigDecimal(value.strip());
-            if (revenue.signum() > 0) {
+            // Bounded, so the figures stay amounts: 1E999999999 would take the server's memory.
+            if (revenue.signum() > 0 && revenue.scale() <= 2 && revenue.compareTo(MAX_REVENUE) <= 0) {
                 return revenue;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ProblemException.invalid("annualRevenue", "must be a positive amount, e.g. 50000000");
+        throw ProblemException.invalid("annualRevenue", "must be a positive amount of at most 2 decimals and at most "
+                + MAX_REVENUE.toPlainString() + ", e.g. 50000000");
     }
 }

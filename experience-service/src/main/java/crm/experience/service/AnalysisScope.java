@@ -1,6 +1,5 @@
 package crm.experience.service;
 
-import crm.rest.ProblemException;
 import jakarta.persistence.Query;
 import java.time.Instant;
 
@@ -11,9 +10,7 @@ import java.time.Instant;
 public record AnalysisScope(String journeyCode, Instant from, Instant to, String store) {
 
     public AnalysisScope {
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw ProblemException.invalid("from", "must be before to");
-        }
+        Figures.check(from, to);
     }
 
     String where() {

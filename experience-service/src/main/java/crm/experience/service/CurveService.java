@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,13 +67,9 @@ public class CurveService {
                 .map(step -> {
                     Object[] row = byCode.get(step.code());
                     long count = row == null ? 0 : ((Number) row[1]).longValue();
-                    return new Point(step, count, row == null ? null : mean(((Number) row[2]).longValue(), count));
+                    return new Point(step, count, row == null ? null : Figures.mean(Figures.count(row[2]), count));
                 })
                 .toList();
         return new JourneyCurve(steps.latest(), points);
-    }
-
-    static BigDecimal mean(long sum, long count) {
-        return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
     }
 }

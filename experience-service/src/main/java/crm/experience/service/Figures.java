@@ -5,9 +5,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 
-/** What the survey and cost figures share: open period bounds, counts from SQL, and shares. */
+/** What the analyses share: open period bounds, counts from SQL, means and shares. */
 final class Figures {
-    private static final Instant BEGINNING = Instant.EPOCH;
+    private static final Instant BEGINNING = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant END = Instant.parse("9999-12-31T00:00:00Z");
 
     private Figures() {
@@ -32,6 +32,11 @@ final class Figures {
 
     static long count(Object value) {
         return ((Number) value).longValue();
+    }
+
+    /** A mean score with 2 decimals, half up. */
+    static BigDecimal mean(long sum, long count) {
+        return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
     }
 
     /** part ÷ whole as a fraction with 4 decimals (0.2500 = 25%), half up; null when the whole is zero. */

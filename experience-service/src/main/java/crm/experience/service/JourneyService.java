@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,10 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class JourneyService {
     private final EntityManager em;
+    private final KeyLocks locks;
     private final Map<UUID, JourneyVersion> versions = new ConcurrentHashMap<>();
 
-    public JourneyService(EntityManager em) {
+    public JourneyService(EntityManager em, KeyLocks locks) {
         this.em = em;
+        this.locks = locks;
     }
 
     /** The journey written, and whether this request wrote it (false: it equals the latest version). */
@@ -40,7 +43,8 @@ public class JourneyService {
             throw ProblemException.invalid("code", "must not be blank");
         }
         validate(request);
-        lock(request.code());
+        // Writers of one journey code queue up, so two versions never get the same number.
+        locks.lock("journey", request.code());
         if (Journey.latest(request.code()).isPresent()) {
             throw ProblemException.conflict("code", "a journey " + request.code() + " already exists; PUT a new version");
         }
@@ -54,7 +58,7 @@ public class JourneyService {
             throw ProblemException.invalid("code", "must equal the journey code in the path, " + code);
         }
         validate(request);
-        lock(code);
+        locks.lock("journey", code);
         Journey latest = latest(code);
         if (sameAs(latest, request)) {
             return new Revision(latest, false);
@@ -101,28 +105,27 @@ public class JourneyService {
     /** The latest version of a journey, or 400 naming {@code journeyCode}. */
     @Transactional(Transactional.TxType.MANDATORY)
     JourneyVersion latestVersion(String code) {
-        List<?> ids = em.createNativeQuery("SELECT id FROM journey WHERE code = ?1 ORDER BY version DESC LIMIT 1")
-                .setParameter(1, code).getResultList();
-        if (ids.isEmpty()) {
-            throw ProblemException.invalid("journeyCode", "no journey " + code);
-        }
-        return version((UUID) ids.get(0));
+        return version(latestId(code).orElseThrow(() -> ProblemException.invalid("journeyCode", "no journey " + code)));
     }
 
     /** 400 naming {@code journeyCode} unless the journey exists. */
     @Transactional
     public void requireJourney(String code) {
-        if (code == null || Journey.latest(code).isEmpty()) {
-            throw ProblemException.invalid("journeyCode", "no journey " + code);
-        }
+        latestVersion(code);
     }
 
     /** Whether the journey's latest version opens complaints by itself; 404 naming {@code journeyCode} if unknown. */
     @Transactional
     public boolean autoComplaints(String journeyCode) {
-        return Journey.latest(journeyCode).orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND,
-                "No journey " + journeyCode, List.of(new Problem.FieldError("journeyCode", "no journey " + journeyCode))))
-                .autoComplaints;
+        return version(latestId(journeyCode).orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND,
+                "No journey " + journeyCode, List.of(new Problem.FieldError("journeyCode", "no journey " + journeyCode)))))
+                .autoComplaints();
+    }
+
+    private Optional<UUID> latestId(String code) {
+        List<?> ids = em.createNativeQuery("SELECT id FROM journey WHERE code = ?1 ORDER BY version DESC LIMIT 1")
+                .setParameter(1, code).getResultList();
+        return ids.stream().map(UUID.class::cast).findFirst();
     }
 
     private static void validate(DefineJourney request) {
@@ -133,12 +136,6 @@ public class JourneyService {
                         "repeats " + request.touchPoints().get(i).code() + "; touch-point codes are unique in a journey");
             }
         }
-    }
-
-    /** Serialises writers of one journey code, so two versions never get the same number. */
-    private void lock(String code) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('journey:' || ?1))").setParameter(1, code)
-                .getSingleResult();
     }
 
     private static Journey write(String code, int version, DefineJourney request) {

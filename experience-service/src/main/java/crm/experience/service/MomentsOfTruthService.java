@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -61,8 +60,8 @@ public class MomentsOfTruthService {
                 PeakEnd.SQL_PEAK_POSITION, PeakEnd.SQL_PEAK_SCORE))).getResultList();
         Map<String, long[]> byCode = new HashMap<>();
         for (Object[] row : rows) {
-            byCode.put((String) row[0], new long[] {number(row[1]), number(row[2]), number(row[3]), number(row[4]),
-                number(row[5])});
+            byCode.put((String) row[0], new long[] {Figures.count(row[1]), Figures.count(row[2]),
+                Figures.count(row[3]), Figures.count(row[4]), Figures.count(row[5])});
         }
         long negativePeaks = byCode.values().stream().mapToLong(r -> r[2]).sum();
         long visits = byCode.values().stream().mapToLong(r -> r[4]).sum();
@@ -72,9 +71,8 @@ public class MomentsOfTruthService {
                 .filter(step -> step.inLatestVersion() || byCode.containsKey(step.code()))
                 .map(step -> {
                     long[] r = byCode.getOrDefault(step.code(), new long[5]);
-                    return new Moment(step, r[2], r[3], r[4], negativePeaks == 0 ? null : BigDecimal.valueOf(r[2])
-                            .divide(BigDecimal.valueOf(negativePeaks), 4, RoundingMode.HALF_UP),
-                            r[0], r[0] == 0 ? null : CurveService.mean(r[1], r[0]));
+                    return new Moment(step, r[2], r[3], r[4], Figures.share(r[2], negativePeaks), r[0],
+                            r[0] == 0 ? null : Figures.mean(r[1], r[0]));
                 })
                 .sorted(Comparator.comparingLong(Moment::negativePeaks).reversed()
                         .thenComparing(Comparator.comparingLong(Moment::positivePeaks).reversed())
@@ -82,9 +80,5 @@ public class MomentsOfTruthService {
                         .thenComparing(m -> order.get(m.step().code())))
                 .toList();
         return new Moments(visits, negativePeaks, moments);
-    }
-
-    private static long number(Object value) {
-        return ((Number) value).longValue();
     }
 }

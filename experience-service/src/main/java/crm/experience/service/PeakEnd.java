@@ -48,7 +48,7 @@ public final class PeakEnd {
         int sum = scores.stream().mapToInt(Integer::intValue).sum();
         return new Result(peakIndex, endIndex, peak, end,
                 BigDecimal.valueOf(peak + end).divide(BigDecimal.valueOf(2), 1, RoundingMode.UNNECESSARY),
-                BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(scores.size()), 2, RoundingMode.HALF_UP),
+                Figures.mean(sum, scores.size()),
                 scores.stream().mapToInt(Integer::intValue).min().orElseThrow());
     }
 

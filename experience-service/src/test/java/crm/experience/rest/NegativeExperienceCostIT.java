@@ -112,7 +112,7 @@ class NegativeExperienceCostIT {
     void badParametersAreNamed() {
         given().get("/api/v1/experience/negative-experience-cost").then().statusCode(400)
                 .body("errors.field", contains("annualRevenue"));
-        for (String bad : List.of("-5", "0", "lots")) {
+        for (String bad : List.of("-5", "0", "lots", "100.001", "1E999999999")) {
             given().queryParam("annualRevenue", bad).get("/api/v1/experience/negative-experience-cost").then()
                     .statusCode(400).body("errors.field", contains("annualRevenue"));
         }
