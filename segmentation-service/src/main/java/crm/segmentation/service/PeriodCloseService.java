@@ -9,15 +9,20 @@ import crm.segmentation.domain.PeriodClose;
 import crm.segmentation.domain.PyramidScheme;
 import crm.segmentation.event.SegmentChangeSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 
 /**
  * Closes a period: every known customer gets exactly one level, cut from the per-period totals
@@ -34,11 +39,21 @@ public class PeriodCloseService {
     private final PyramidScheme scheme;
     private final SegmentationConfig config;
 
+    /** Fills the upper half of a close's levels while the request's thread fills the lower half. */
+    private final ManagedExecutor loader;
+
     public PeriodCloseService(EntityManager em, Outbox outbox, PyramidScheme scheme, SegmentationConfig config) {
         this.em = em;
         this.outbox = outbox;
         this.scheme = scheme;
         this.config = config;
+        this.loader = ManagedExecutor.builder().maxAsync(1).propagated(ThreadContext.NONE)
+                .cleared(ThreadContext.ALL_REMAINING).build();
+    }
+
+    @PreDestroy
+    void stop() {
+        loader.shutdown();
     }
 
     /** The period's close, and whether this request computed it (false: it was closed already). */
@@ -70,20 +85,19 @@ public class PeriodCloseService {
                     + " are still being published; recompute once they are out");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        // Ranking a million customers sorts in memory instead of on disk (this transaction only).
-        em.createNativeQuery("SET LOCAL work_mem = '256MB'").executeUpdate();
         String previous = previousClose(period);
         int revision = existing == null ? 0 : existing.revision + 1;
+        Ranking ranking = ranking(period);
         if (existing == null) {
-            load(period, previous);
+            load(period, previous, ranking);
         } else {
-            rewrite(period, previous, revision);
+            rewrite(period, previous, ranking.ranked(), revision);
         }
-        Object[] counts = (Object[]) em.createNativeQuery("""
+        Object[] counts = (Object[]) rows("""
                 SELECT count(*), count(*) FILTER (WHERE purchases > 0), count(*) FILTER (WHERE direction IS NOT NULL),
-                    count(*) FILTER (WHERE revision = ?2)
-                FROM period_level WHERE period = ?1""")
-                .setParameter(1, period.name()).setParameter(2, revision).getSingleResult();
+                    count(*) FILTER (WHERE revision = :revision)
+                FROM period_level WHERE period = :period""", Map.of("period", period.name(), "revision", revision))
+                .get(0);
         if (((Number) counts[3]).longValue() > 0) {
             outbox.publishBulk(SegmentEvents.CHANGED, SegmentChangeSource.NAME,
                     SegmentChangeSource.reference(period, revision));
@@ -109,34 +123,93 @@ public class PeriodCloseService {
 
     /**
      * The first close: the levels go into a new table, indexed once, then attached as the period's
-     * partition. Every change of level is announced by this close (revision 0).
+     * partition. Every change of level is announced by this close (revision 0). The table is filled
+     * in two halves at once, each on a connection of its own: the customers ranked above a pivot
+     * value and the rest, each half sorted on its own. It is invisible until this transaction
+     * attaches it; a table left behind by a close that failed is dropped by the next one.
      */
-    private void load(Period period, String previous) {
+    private void load(Period period, String previous, Ranking ranking) {
         // Named as V6__period_level_partitions.sql names them: period_level_2026_10, period_level_2026_q3.
         String table = "period_level_" + period.name().toLowerCase(Locale.ROOT).replace('-', '_');
-        execute("CREATE TABLE " + table + " (LIKE period_level, CHECK (period = '" + period.name() + "'))", Map.of());
-        execute("INSERT INTO " + table + """
+        QuarkusTransaction.requiringNew().run(() -> {
+            rows("""
+                    SELECT format('DROP TABLE %I', c.relname) FROM pg_class c
+                    WHERE c.oid = to_regclass(:table) AND NOT EXISTS (SELECT FROM pg_inherits WHERE inhrelid = c.oid)""",
+                    Map.of("table", table)).forEach(drop -> update((String) drop, Map.of()));
+            update("CREATE TABLE " + table + " (LIKE period_level, CHECK (period = '" + period.name() + "'))",
+                    Map.of());
+        });
+        String insert = "INSERT INTO " + table + """
                  (period, customer_id, level, revenue, margin, purchases, rank, from_level, direction, revision,
                     announced_from)
                 SELECT period, customer_id, level, revenue, margin, purchases, rank, from_level, direction,
                     CASE WHEN direction IS NOT NULL THEN 0 END, CASE WHEN direction IS NOT NULL THEN from_level END
-                FROM (%s) n""".formatted(levelsSql(period, previous)), levelParams(period, previous));
-        execute("CREATE UNIQUE INDEX ON " + table + " (customer_id, period)", Map.of());
+                FROM (%s) n""";
+        String pivot = ranking.pivot() == null ? null : metric() + " > " + ranking.pivot().toPlainString();
+        CompletableFuture<Void> upper = pivot == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> fill(insert.formatted(levelsSql(previous, ranking.ranked(),
+                        ranked("AND " + pivot, 0), false)), levelParams(period, previous, false)), loader);
+        try {
+            fill(insert.formatted(levelsSql(previous, ranking.ranked(), ranked(pivot == null ? ""
+                    : "AND NOT " + pivot, ranking.above()), true)), levelParams(period, previous, true));
+        } finally {
+            upper.join();
+        }
+        // The index build sorts in memory (this transaction only).
+        update("SET LOCAL maintenance_work_mem = '256MB'", Map.of());
+        update("CREATE UNIQUE INDEX ON " + table + " (customer_id, period)", Map.of());
         // The CHECK constraint spares the attach a scan of the table.
-        execute("ALTER TABLE period_level ATTACH PARTITION " + table + " FOR VALUES IN ('" + period.name() + "')",
+        update("ALTER TABLE period_level ATTACH PARTITION " + table + " FOR VALUES IN ('" + period.name() + "')",
                 Map.of());
+    }
+
+    /**
+     * How many customers are ranked, and where the ranking splits in two for the first close: a pivot
+     * near the median of the metric (from a sample of the totals; all of them when the sample finds
+     * none) and the count of customers above it, who take the first ranks. No pivot: no one is ranked.
+     */
+    private record Ranking(long ranked, BigDecimal pivot, long above) {
+    }
+
+    private Ranking ranking(Period period) {
+        String median = "SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY " + metric() + ") FROM customer_period %s"
+                + " WHERE period = :period AND " + rankedCondition();
+        Map<String, Object> params = Map.of("period", period.name());
+        Object pivot = rows(median.formatted("TABLESAMPLE SYSTEM (1)"), params).get(0);
+        if (pivot == null) {
+            pivot = rows(median.formatted(""), params).get(0);
+        }
+        if (pivot == null) {
+            return new Ranking(0, null, 0);
+        }
+        BigDecimal value = (BigDecimal) pivot;
+        Object[] counts = (Object[]) rows("SELECT count(*), count(*) FILTER (WHERE " + metric() + " > "
+                + value.toPlainString() + ") FROM customer_period WHERE period = :period AND " + rankedCondition(),
+                params).get(0);
+        return new Ranking(((Number) counts[0]).longValue(), value, ((Number) counts[1]).longValue());
+    }
+
+    /** One part of the levels, written in a transaction of its own. */
+    private void fill(String sql, Map<String, Object> params) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            // Ranking a million customers sorts in memory instead of on disk (this transaction only).
+            update("SET LOCAL work_mem = '256MB'", Map.of());
+            update(sql, params);
+        });
     }
 
     /**
      * A recompute: rewrites only the rows that differ; a customer whose level changed is announced
      * again by this revision, from the level announced before.
      */
-    private void rewrite(Period period, String previous, int revision) {
-        Map<String, Object> params = levelParams(period, previous);
+    private void rewrite(Period period, String previous, long active, int revision) {
+        Map<String, Object> params = levelParams(period, previous, true);
         params.put("revision", revision);
+        // Ranking a million customers sorts in memory instead of on disk (this transaction only).
+        update("SET LOCAL work_mem = '256MB'", Map.of());
         // One join of the new levels with the old tells each row's fate: changed, new (a customer known
         // since the close, who starts from PROSPECT), gone (a merged-away duplicate) or unchanged.
-        execute("""
+        update("""
                 WITH n AS MATERIALIZED (%s),
                 d AS MATERIALIZED (
                     SELECT n.*, o.customer_id AS old_customer_id, o.level AS old_level, o.revision AS old_revision,
@@ -163,24 +236,33 @@ public class PeriodCloseService {
                 )
                 DELETE FROM period_level o USING d
                 WHERE o.period = :period AND o.customer_id = d.old_customer_id AND d.customer_id IS NULL"""
-                .formatted(levelsSql(period, previous)), params);
+                .formatted(levelsSql(previous, active, ranked("", 0), true)), params);
     }
 
     /**
-     * One row per known customer: the ranked active customers, those with margin ≤ 0 if the scheme
-     * has a level for them, then inactives and prospects; each with the level of the previous close.
+     * Rows of known customers with the level of the previous close: the {@code ranked} active
+     * customers and, with {@code others}, those with margin ≤ 0 if the scheme has a level for them,
+     * then inactives and prospects.
      */
-    private String levelsSql(Period period, String previous) {
+    private String levelsSql(String previous, long active, String ranked, boolean others) {
         String marginLevel = scheme.nonPositiveMarginLevel().orElse(null);
-        String ranked = marginLevel == null ? "purchases > 0" : "purchases > 0 AND revenue - cost > 0";
-        long active = ((Number) em.createNativeQuery("SELECT count(*) FROM customer_period WHERE period = ?1 AND "
-                + ranked).setParameter(1, period.name()).getSingleResult()).longValue();
         String nonPositive = marginLevel == null ? "" : """
                 UNION ALL
                 SELECT customer_id, :marginLevel, revenue, revenue - cost, purchases, NULL::int
                 FROM customer_period WHERE period = :period AND purchases > 0 AND revenue - cost <= 0""";
-        // Without a previous close everyone was a prospect: no join. A customer whose first or last
-        // purchase falls in the period bought in it: only the others are looked up as inactive or prospect.
+        // A customer whose first or last purchase falls in the period bought in it: only the others are
+        // looked up as inactive or prospect.
+        String rest = """
+                %s
+                UNION ALL
+                SELECT s.customer_id, CASE WHEN s.first_purchase_at < :end THEN 'INACTIVE' ELSE 'PROSPECT' END,
+                    coalesce(p.revenue, 0), coalesce(p.revenue - p.cost, 0), 0, NULL::int
+                FROM customer_segment s
+                LEFT JOIN customer_period p ON p.period = :period AND p.customer_id = s.customer_id
+                WHERE NOT coalesce(s.first_purchase_at >= :start AND s.first_purchase_at < :end, false)
+                  AND NOT coalesce(s.last_purchase_at >= :start AND s.last_purchase_at < :end, false)
+                  AND coalesce(p.purchases, 0) = 0""".formatted(nonPositive);
+        // Without a previous close everyone was a prospect: no join.
         String from = previous.isEmpty() ? "'PROSPECT'" : "coalesce(o.level, 'PROSPECT')";
         String join = previous.isEmpty() ? ""
                 : "LEFT JOIN period_level o ON o.period = :previous AND o.customer_id = l.customer_id";
@@ -188,35 +270,44 @@ public class PeriodCloseService {
                 SELECT CAST(:period AS text) AS period, l.customer_id, l.level, l.revenue, l.margin, l.purchases,
                     l.rank, %1$s AS from_level, CASE WHEN %1$s <> l.level THEN %2$s END AS direction
                 FROM (
-                    SELECT customer_id, %3$s AS level, revenue, margin, purchases, rank::int AS rank
-                    FROM (SELECT customer_id, revenue, revenue - cost AS margin, purchases,
-                              row_number() OVER (ORDER BY %4$s DESC, customer_id) AS rank
-                          FROM customer_period WHERE period = :period AND %5$s) r
-                    %6$s
-                    UNION ALL
-                    SELECT s.customer_id, CASE WHEN s.first_purchase_at < :end THEN 'INACTIVE' ELSE 'PROSPECT' END,
-                        coalesce(p.revenue, 0), coalesce(p.revenue - p.cost, 0), 0, NULL::int
-                    FROM customer_segment s
-                    LEFT JOIN customer_period p ON p.period = :period AND p.customer_id = s.customer_id
-                    WHERE NOT coalesce(s.first_purchase_at >= :start AND s.first_purchase_at < :end, false)
-                      AND NOT coalesce(s.last_purchase_at >= :start AND s.last_purchase_at < :end, false)
-                      AND coalesce(p.purchases, 0) = 0
+                    SELECT customer_id, %3$s AS level, revenue, margin, purchases, rank FROM (%4$s) r
+                    %5$s
                 ) l
-                %7$s"""
-                .formatted(from, scheme.directionSql(from, "l.level"), scheme.levelSql("rank", active),
-                        scheme.metric() == PyramidScheme.Metric.MARGIN ? "revenue - cost" : "revenue", ranked,
-                        nonPositive, join);
+                %6$s"""
+                .formatted(from, scheme.directionSql(from, "l.level"), scheme.levelSql("rank", active), ranked,
+                        others ? rest : "", join);
     }
 
-    private Map<String, Object> levelParams(Period period, String previous) {
+    /** The active customers of the period that {@code where} selects, ranked from {@code offset} + 1. */
+    private String ranked(String where, long offset) {
+        return """
+                SELECT customer_id, revenue, revenue - cost AS margin, purchases,
+                    (%d + row_number() OVER (ORDER BY %s DESC, customer_id))::int AS rank
+                FROM customer_period WHERE period = :period AND %s %s"""
+                .formatted(offset, metric(), rankedCondition(), where);
+    }
+
+    /** Active customers who are ranked (with a level for margin ≤ 0, those go there instead). */
+    private String rankedCondition() {
+        return scheme.nonPositiveMarginLevel().isEmpty() ? "purchases > 0" : "purchases > 0 AND revenue - cost > 0";
+    }
+
+    private String metric() {
+        return scheme.metric() == PyramidScheme.Metric.MARGIN ? "(revenue - cost)" : "revenue";
+    }
+
+    /** The parameters of {@link #levelsSql}, those of the customers not ranked only {@code withOthers}. */
+    private Map<String, Object> levelParams(Period period, String previous, boolean withOthers) {
         Map<String, Object> params = new HashMap<>();
         params.put("period", period.name());
         if (!previous.isEmpty()) {
             params.put("previous", previous);
         }
-        params.put("start", period.start(config.zone()));
-        params.put("end", period.end(config.zone()));
-        scheme.nonPositiveMarginLevel().ifPresent(level -> params.put("marginLevel", level));
+        if (withOthers) {
+            params.put("start", period.start(config.zone()));
+            params.put("end", period.end(config.zone()));
+            scheme.nonPositiveMarginLevel().ifPresent(level -> params.put("marginLevel", level));
+        }
         return params;
     }
 
@@ -255,9 +346,15 @@ public class PeriodCloseService {
                 .getResultList().isEmpty();
     }
 
-    private int execute(String sql, Map<String, Object> params) {
+    private int update(String sql, Map<String, Object> params) {
         var query = em.createNativeQuery(sql);
         params.forEach(query::setParameter);
         return query.executeUpdate();
+    }
+
+    private List<?> rows(String sql, Map<String, Object> params) {
+        var query = em.createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        return query.getResultList();
     }
 }
