@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -100,11 +101,11 @@ public class TransactionService {
                 candidates.add(proposed[i]);
             }
         }
-        Set<UUID> inserted = candidates.isEmpty() ? Set.of() : store.insertNew(candidates, now);
+        Set<UUID> inserted = candidates.isEmpty() ? Set.of() : store.record(candidates, t ->
+                Arrays.stream(Period.containing(t.occurredAt, config.zone())).map(Period::name).toList(), now);
         Map<Key, LedgerTransaction> earlier = earlier(candidates.stream().filter(t -> !inserted.contains(t.id)).toList());
         List<LedgerTransaction> created = candidates.stream().filter(t -> inserted.contains(t.id)).toList();
         if (!created.isEmpty()) {
-            addToTotals(created);
             outbox.publish(TransactionEvents.RECORDED, created.stream()
                     .map(t -> new Outbox.Message<>(t.customerId, event(t))).toList());
         }
@@ -194,30 +195,6 @@ public class TransactionService {
                 "to", to == null ? Instant.parse("9999-12-31T00:00:00Z") : to);
         var query = LedgerTransaction.<LedgerTransaction>find(where + " order by occurredAt desc, id", params);
         return new Page<>(query.page(page, size).list(), page, size, query.count());
-    }
-
-    private record PeriodKey(String period, UUID customerId) {
-    }
-
-    /**
-     * Adds the transactions to their customers' months and quarters, and sales to their customers'
-     * first and last purchase: summed per customer here, so each total is written once.
-     */
-    private void addToTotals(List<LedgerTransaction> created) {
-        Map<PeriodKey, LedgerStore.PeriodTotal> totals = new HashMap<>();
-        Map<UUID, LedgerStore.Purchases> purchases = new HashMap<>();
-        for (LedgerTransaction t : created) {
-            for (Period period : Period.containing(t.occurredAt, config.zone())) {
-                totals.merge(new PeriodKey(period.name(), t.customerId), new LedgerStore.PeriodTotal(period.name(),
-                        t.customerId, t.revenue, t.cost, t.refund ? 0 : 1, t.refund ? null : t.occurredAt),
-                        LedgerStore.PeriodTotal::plus);
-            }
-            if (!t.refund) {
-                purchases.merge(t.customerId, new LedgerStore.Purchases(t.customerId, t.occurredAt, t.occurredAt),
-                        LedgerStore.Purchases::plus);
-            }
-        }
-        store.addToTotals(totals.values(), purchases.values());
     }
 
     /** Rules bean validation cannot express: the currency, its decimals, and the sign of quantities. */
