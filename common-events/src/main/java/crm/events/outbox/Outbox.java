@@ -53,31 +53,59 @@ public class Outbox {
         if (messages.isEmpty()) {
             return List.of();
         }
+        Staged staged = stage(type, messages, List.of());
+        insert(Staged.insertSql(null), (connection, insert) -> staged.bind(connection, insert, 1));
+        return staged.events();
+    }
+
+    /**
+     * Events for a caller to record in a statement of its own, so that its change and its events
+     * take one round trip: each event belongs to an owner (e.g. the row it announces), and only
+     * the events of the owners the statement names are recorded (see {@link Staged#insertSql}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> Staged stage(EventType<T> type, List<Message<T>> messages, List<UUID> owners) {
         List<CloudEvent> events = new ArrayList<>(messages.size());
-        UUID[] ids = new UUID[messages.size()];
-        String[] keys = new String[messages.size()];
         String[] payloads = new String[messages.size()];
         for (Message<T> message : messages) {
             CloudEvent event = codec.wrap(type, message.subject(), message.payload());
-            ids[events.size()] = UUID.fromString(event.id());
-            keys[events.size()] = event.subject();
             payloads[events.size()] = codec.write(event);
             events.add(event);
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        insert("""
-                INSERT INTO outbox_event (id, topic, event_key, type, payload, created_at)
-                SELECT e.id, ?, e.event_key, ?, e.payload::jsonb, ?
-                FROM unnest(?::uuid[], ?::text[], ?::text[]) WITH ORDINALITY AS e(id, event_key, payload, n)
-                ORDER BY e.n""", (connection, insert) -> {
-            insert.setString(1, type.topic());
-            insert.setString(2, type.name());
-            insert.setObject(3, now);
-            insert.setArray(4, connection.createArrayOf("uuid", ids));
-            insert.setArray(5, connection.createArrayOf("text", keys));
-            insert.setArray(6, connection.createArrayOf("text", payloads));
-        });
-        return events;
+        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+        return new Staged(type, events, payloads, owners.toArray(UUID[]::new));
+    }
+
+    /** Events ready to insert: {@link #insertSql} and {@link #bind} put them in a caller's statement. */
+    public record Staged(EventType<?> type, List<CloudEvent> events, String[] payloads, UUID[] owners) {
+
+        /**
+         * An insert of the events, in order, with seven parameters ({@link #bind}); {@code owners} (a
+         * query of ids, e.g. a data-modifying WITH query's RETURNING) keeps the events of those owners.
+         */
+        public static String insertSql(String owners) {
+            return """
+                    INSERT INTO outbox_event (id, topic, event_key, type, payload, created_at)
+                    SELECT e.id, ?, e.event_key, ?, e.payload::jsonb, ?
+                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[]) WITH ORDINALITY
+                        AS e(id, event_key, payload, owner, n)
+                    %s
+                    ORDER BY e.n""".formatted(owners == null ? "" : "WHERE e.owner IN (" + owners + ")");
+        }
+
+        /** Binds the parameters of {@link #insertSql} from {@code index}; returns the next index. */
+        public int bind(Connection connection, PreparedStatement statement, int index) throws SQLException {
+            statement.setString(index, type.topic());
+            statement.setString(index + 1, type.name());
+            statement.setObject(index + 2, OffsetDateTime.now(ZoneOffset.UTC));
+            statement.setArray(index + 3, connection.createArrayOf("uuid",
+                    events.stream().map(e -> UUID.fromString(e.id())).toArray()));
+            statement.setArray(index + 4, connection.createArrayOf("text",
+                    events.stream().map(CloudEvent::subject).toArray()));
+            statement.setArray(index + 5, connection.createArrayOf("text", payloads));
+            statement.setArray(index + 6, connection.createArrayOf("uuid", owners));
+            return index + 7;
+        }
     }
 
     /**
@@ -97,16 +125,14 @@ public class Outbox {
             insert.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
             insert.setString(7, source);
         });
+        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
     }
 
     private interface Parameters {
         void set(Connection connection, PreparedStatement insert) throws SQLException;
     }
 
-    /**
-     * Runs an insert on the transaction's own connection (the datasource hands the same one to
-     * every user of a transaction) and wakes the relay after the commit.
-     */
+    /** Runs an insert on the transaction's own connection (the datasource hands the same one to every user of a transaction). */
     private void insert(String sql, Parameters parameters) {
         try (Connection connection = db.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
             parameters.set(connection, insert);
@@ -114,7 +140,6 @@ public class Outbox {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record outbox events: " + e.getMessage(), e);
         }
-        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
     }
 
     private record WakeRelayAfterCommit(OutboxRelay relay) implements Synchronization {

@@ -151,7 +151,7 @@ public class LogService {
         }
     }
 
-    /** All entries first, so they go to the database as one batch; then an event for each. */
+    /** All entries first, so they go to the database as one batch; then their events, in one statement. */
     private void store(List<LogEntry> entries, Visit visit, JourneyVersion journey) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (LogEntry entry : entries) {
@@ -163,10 +163,11 @@ public class LogService {
                 visit.startedAt = entry.occurredAt;
             }
         }
+        UUID key = visit.customerId != null ? visit.customerId : visit.visitId;
+        outbox.publish(ExperienceEvents.LOGGED, entries.stream().map(entry -> new Outbox.Message<>(key,
+                new ExperienceLogged(entry.id, visit.visitId, visit.customerId, visit.journeyCode,
+                        entry.touchPointCode, entry.score, entry.occurredAt))).toList());
         for (LogEntry entry : entries) {
-            outbox.publish(ExperienceEvents.LOGGED, visit.customerId != null ? visit.customerId : visit.visitId,
-                    new ExperienceLogged(entry.id, visit.visitId, visit.customerId, visit.journeyCode,
-                            entry.touchPointCode, entry.score, entry.occurredAt));
             recorded.fire(new LogEntryRecorded(entry.id, visit.visitId, visit.customerId, visit.journeyCode,
                     entry.touchPointCode, entry.score, entry.occurredAt, journey.autoComplaints()));
         }

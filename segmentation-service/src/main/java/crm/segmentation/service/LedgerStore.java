@@ -2,6 +2,7 @@ package crm.segmentation.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import crm.events.outbox.Outbox;
 import crm.segmentation.domain.LedgerTransaction;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,8 @@ import java.util.function.Function;
  * The ledger's write: one statement, one round trip, whatever the number of transactions, on the
  * caller's transaction (the datasource hands every user of a transaction the same connection). It
  * inserts the transactions of known customers whose key is not taken yet and adds exactly those to
- * their customers' period totals and first and last purchase. Row locks are taken in a fixed order
+ * their customers' period totals and first and last purchase, and records their events (each
+ * staged event belongs to its transaction). Row locks are taken in a fixed order
  * (ledger keys, then period totals by period and customer, then customers by id), so concurrent
  * writers wait for each other but never deadlock.
  */
@@ -85,8 +87,9 @@ public class LedgerStore {
                     last_purchase_at = greatest(coalesce(s.last_purchase_at, b.last_at), b.last_at)
                 FROM buyers b
                 WHERE s.customer_id = b.customer_id
-            )
-            SELECT id FROM inserted""";
+            ),
+            events AS (%s)
+            SELECT id FROM inserted""".formatted(Outbox.Staged.insertSql("SELECT id FROM inserted"));
 
     private final AgroalDataSource db;
     private final ObjectMapper json;
@@ -97,12 +100,12 @@ public class LedgerStore {
     }
 
     /**
-     * Records the transactions that are new: a key taken before, or meanwhile by a concurrent
-     * writer, is skipped, not an error. {@code periods} names the periods a transaction counts in.
-     * Returns the ids recorded.
+     * Records the transactions that are new, with their events: a key taken before, or meanwhile
+     * by a concurrent writer, is skipped, not an error. {@code periods} names the periods a
+     * transaction counts in. Returns the ids recorded.
      */
     public Set<UUID> record(List<LedgerTransaction> transactions, Function<LedgerTransaction, List<String>> periods,
-            Instant recordedAt) {
+            Outbox.Staged events, Instant recordedAt) {
         List<LedgerTransaction> sorted = transactions.stream()
                 .sorted(Comparator.comparing((LedgerTransaction t) -> t.source)
                         .thenComparing(t -> t.externalId))
@@ -139,6 +142,7 @@ public class LedgerStore {
                 s.setArray(4 + column, c.createArrayOf("text", text[column]));
             }
             s.setObject(4 + text.length, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
+            events.bind(c, s, 5 + text.length);
             boolean rowsNext = s.execute();
             while (!rowsNext) {
                 rowsNext = s.getMoreResults();

@@ -101,14 +101,8 @@ public class TransactionService {
                 candidates.add(proposed[i]);
             }
         }
-        Set<UUID> inserted = candidates.isEmpty() ? Set.of() : store.record(candidates, t ->
-                Arrays.stream(Period.containing(t.occurredAt, config.zone())).map(Period::name).toList(), now);
+        Set<UUID> inserted = candidates.isEmpty() ? Set.of() : record(candidates, now);
         Map<Key, LedgerTransaction> earlier = earlier(candidates.stream().filter(t -> !inserted.contains(t.id)).toList());
-        List<LedgerTransaction> created = candidates.stream().filter(t -> inserted.contains(t.id)).toList();
-        if (!created.isEmpty()) {
-            outbox.publish(TransactionEvents.RECORDED, created.stream()
-                    .map(t -> new Outbox.Message<>(t.customerId, event(t))).toList());
-        }
         for (int i = 0; i < requests.size(); i++) {
             LedgerTransaction t = proposed[i];
             if (t != null) {
@@ -118,6 +112,14 @@ public class TransactionService {
             }
         }
         return List.of(results);
+    }
+
+    /** Writes the candidates that are new, their totals and their events, in one round trip; returns their ids. */
+    private Set<UUID> record(List<LedgerTransaction> candidates, Instant now) {
+        Outbox.Staged events = outbox.stage(TransactionEvents.RECORDED, candidates.stream()
+                .map(t -> new Outbox.Message<>(t.customerId, event(t))).toList(), candidates.stream().map(t -> t.id).toList());
+        return store.record(candidates, t -> Arrays.stream(Period.containing(t.occurredAt, config.zone()))
+                .map(Period::name).toList(), events, now);
     }
 
     /** {@code row}: the ledger's transaction under the key, if any; {@code decider}: the set's first request with it. */
