@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -33,12 +34,15 @@ public class LogService {
     private final Outbox outbox;
     private final Event<LogEntryRecorded> recorded;
     private final JourneyService journeys;
+    private final LogStore logStore;
 
-    public LogService(EntityManager em, Outbox outbox, Event<LogEntryRecorded> recorded, JourneyService journeys) {
+    public LogService(EntityManager em, Outbox outbox, Event<LogEntryRecorded> recorded, JourneyService journeys,
+            LogStore logStore) {
         this.em = em;
         this.outbox = outbox;
         this.recorded = recorded;
         this.journeys = journeys;
+        this.logStore = logStore;
     }
 
     /** An entry of the request as stored, and whether this request stored it (false: a re-send). */
@@ -53,30 +57,44 @@ public class LogService {
 
     @Transactional
     public Logged log(LogExperience request) {
-        List<LogExperience.Located> entries = LogForms.entries(request);
-        Locked locked = lockVisit(request, entries);
+        List<LogExperience.Located> located = LogForms.entries(request);
+        Locked locked = lockVisit(request, located);
         Visit visit = locked.visit();
         Instant startedAt = visit.startedAt;
         JourneyVersion journey = journeys.version(visit.journeyId);
         requireSameVisit(visit, request);
-        Map<String, LogEntry> earlier = locked.created() ? Map.of() : LogEntry.<LogEntry>list("visitId", visit.visitId)
-                .stream().collect(Collectors.toMap(e -> e.touchPointCode, e -> e));
-        List<Stored> result = new ArrayList<>();
+        List<LogEntry> sent = new ArrayList<>();
         Map<String, String> inRequest = new HashMap<>();
-        for (LogExperience.Located located : entries) {
-            LogEntry entry = entry(request, located, journey);
-            String first = inRequest.putIfAbsent(entry.touchPointCode, located.prefix());
+        for (LogExperience.Located l : located) {
+            LogEntry entry = entry(request, l, journey);
+            String first = inRequest.putIfAbsent(entry.touchPointCode, l.prefix());
             if (first != null) {
-                throw ProblemException.invalid(located.field("touchPointCode"),
+                throw ProblemException.invalid(l.field("touchPointCode"),
                         "repeats " + entry.touchPointCode + " of " + first.replaceFirst("\\.$", "") + "; one entry per touch point");
             }
-            LogEntry stored = earlier.get(entry.touchPointCode);
-            if (stored != null) {
-                requireSameEntry(stored, entry, located, request);
-            }
-            result.add(stored != null ? new Stored(stored, false) : new Stored(entry, true));
+            sent.add(entry);
         }
-        store(result.stream().filter(Stored::created).map(Stored::entry).toList(), visit, journey);
+        Set<UUID> inserted = store(sent, visit);
+        // A touch point the visit had an entry for already: a re-send must say what was stored.
+        Map<String, LogEntry> earlier = inserted.size() == sent.size() ? Map.of()
+                : LogEntry.<LogEntry>list("visitId", visit.visitId).stream()
+                        .collect(Collectors.toMap(e -> e.touchPointCode, e -> e));
+        List<Stored> result = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            LogEntry entry = sent.get(i);
+            if (inserted.contains(entry.id)) {
+                result.add(new Stored(entry, true));
+                if (entry.occurredAt.isBefore(visit.startedAt)) {
+                    visit.startedAt = entry.occurredAt;
+                }
+                recorded.fire(new LogEntryRecorded(entry.id, visit.visitId, visit.customerId, visit.journeyCode,
+                        entry.touchPointCode, entry.score, entry.occurredAt, journey.autoComplaints()));
+            } else {
+                LogEntry stored = earlier.get(entry.touchPointCode);
+                requireSameEntry(stored, entry, located.get(i), request);
+                result.add(new Stored(stored, false));
+            }
+        }
         // Only a new visit or an earlier start changes when the customer first visited.
         if (visit.customerId != null && (locked.created() || visit.startedAt.isBefore(startedAt))) {
             em.createNativeQuery("""
@@ -151,26 +169,22 @@ public class LogService {
         }
     }
 
-    /** All entries first, so they go to the database as one batch; then their events, in one statement. */
-    private void store(List<LogEntry> entries, Visit visit, JourneyVersion journey) {
+    /**
+     * Stores the entries for touch points the visit has none for yet, each with its ExperienceLogged,
+     * in one statement; returns the ids stored.
+     */
+    private Set<UUID> store(List<LogEntry> entries, Visit visit) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (LogEntry entry : entries) {
             entry.id = TimeOrderedIds.next();
             entry.visitId = visit.visitId;
             entry.recordedAt = now;
-            entry.persist();
-            if (entry.occurredAt.isBefore(visit.startedAt)) {
-                visit.startedAt = entry.occurredAt;
-            }
         }
         UUID key = visit.customerId != null ? visit.customerId : visit.visitId;
-        outbox.publish(ExperienceEvents.LOGGED, entries.stream().map(entry -> new Outbox.Message<>(key,
-                new ExperienceLogged(entry.id, visit.visitId, visit.customerId, visit.journeyCode,
-                        entry.touchPointCode, entry.score, entry.occurredAt))).toList());
-        for (LogEntry entry : entries) {
-            recorded.fire(new LogEntryRecorded(entry.id, visit.visitId, visit.customerId, visit.journeyCode,
-                    entry.touchPointCode, entry.score, entry.occurredAt, journey.autoComplaints()));
-        }
+        return logStore.insertNew(entries, outbox.stage(ExperienceEvents.LOGGED, entries.stream()
+                .map(entry -> new Outbox.Message<>(key, new ExperienceLogged(entry.id, visit.visitId, visit.customerId,
+                        visit.journeyCode, entry.touchPointCode, entry.score, entry.occurredAt))).toList(),
+                entries.stream().map(entry -> entry.id).toList()));
     }
 
     private static Instant micros(Instant instant) {
