@@ -1,14 +1,13 @@
 package crm.experience.service;
 
 import crm.events.outbox.Outbox;
+import crm.events.outbox.SetWrites;
 import crm.experience.domain.LogEntry;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -19,12 +18,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class LogStore {
-    /*
-     * Its plan does not depend on the values (arrays of any length), so it is planned once per
-     * connection: custom plans would cost as much planning as the write itself.
-     */
-    private static final String INSERT = """
-            SET LOCAL plan_cache_mode = force_generic_plan;
+    private static final String INSERT = SetWrites.sql("""
             WITH inserted AS (
                 INSERT INTO log_entry (id, visit_id, touch_point_code, position, score, occurred_at, note, recorded_by,
                     recorded_at)
@@ -38,7 +32,7 @@ public class LogStore {
                 RETURNING id
             ),
             events AS (%s)
-            SELECT id FROM inserted""".formatted(Outbox.Staged.insertSql("SELECT id FROM inserted"));
+            SELECT id FROM inserted""".formatted(Outbox.Staged.insertSql("SELECT id FROM inserted")));
 
     private final AgroalDataSource db;
 
@@ -69,7 +63,6 @@ public class LogStore {
             text[3][i] = e.recordedBy.name();
             text[4][i] = e.recordedAt.toString();
         }
-        Set<UUID> inserted = new HashSet<>();
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
             s.setArray(1, c.createArrayOf("uuid", ids));
             s.setArray(2, c.createArrayOf("uuid", visits));
@@ -80,18 +73,9 @@ public class LogStore {
                 s.setArray(5 + column, c.createArrayOf("text", text[column]));
             }
             events.bind(c, s, 10);
-            boolean rowsNext = s.execute();
-            while (!rowsNext) {
-                rowsNext = s.getMoreResults();
-            }
-            try (ResultSet rows = s.getResultSet()) {
-                while (rows.next()) {
-                    inserted.add(rows.getObject(1, UUID.class));
-                }
-            }
+            return SetWrites.ids(s);
         } catch (SQLException e) {
             throw new IllegalStateException("Log write failed: " + e.getMessage(), e);
         }
-        return inserted;
     }
 }

@@ -3,18 +3,17 @@ package crm.segmentation.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import crm.events.outbox.Outbox;
+import crm.events.outbox.SetWrites;
 import crm.segmentation.domain.LedgerTransaction;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -31,12 +30,7 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class LedgerStore {
-    /*
-     * Its plan does not depend on the values (arrays of any length, in key order), so it is planned
-     * once per connection: custom plans cost as much planning as the write itself.
-     */
-    private static final String RECORD = """
-            SET LOCAL plan_cache_mode = force_generic_plan;
+    private static final String RECORD = SetWrites.sql("""
             WITH input AS MATERIALIZED (
                 SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[],
                         ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
@@ -89,7 +83,7 @@ public class LedgerStore {
                 WHERE s.customer_id = b.customer_id
             ),
             events AS (%s)
-            SELECT id FROM inserted""".formatted(Outbox.Staged.insertSql("SELECT id FROM inserted"));
+            SELECT id FROM inserted""".formatted(Outbox.Staged.insertSql("SELECT id FROM inserted")));
 
     private final AgroalDataSource db;
     private final ObjectMapper json;
@@ -133,7 +127,6 @@ public class LedgerStore {
             text[10][i] = t.requestHash;
             text[11][i] = String.join(",", periods.apply(t));
         }
-        Set<UUID> recorded = new HashSet<>();
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(RECORD)) {
             s.setArray(1, c.createArrayOf("uuid", ids));
             s.setArray(2, c.createArrayOf("uuid", customers));
@@ -143,19 +136,10 @@ public class LedgerStore {
             }
             s.setObject(4 + text.length, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
             events.bind(c, s, 5 + text.length);
-            boolean rowsNext = s.execute();
-            while (!rowsNext) {
-                rowsNext = s.getMoreResults();
-            }
-            try (ResultSet rows = s.getResultSet()) {
-                while (rows.next()) {
-                    recorded.add(rows.getObject(1, UUID.class));
-                }
-            }
+            return SetWrites.ids(s);
         } catch (SQLException e) {
             throw new IllegalStateException("Ledger write failed: " + e.getMessage(), e);
         }
-        return recorded;
     }
 
     private String write(Object value) {

@@ -1,0 +1,41 @@
+package crm.events.outbox;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A change written together with its events ({@link Outbox#stage}) as one statement over arrays of
+ * values, in one round trip: the statement's text, and the ids of the rows it wrote.
+ */
+public final class SetWrites {
+
+    private SetWrites() {
+    }
+
+    /**
+     * The statement, planned once per connection: its plan does not depend on the values (arrays of
+     * any length), and a custom plan would cost as much planning as the write itself.
+     */
+    public static String sql(String statement) {
+        return "SET LOCAL plan_cache_mode = force_generic_plan;\n" + statement;
+    }
+
+    /** Runs a statement made by {@link #sql} whose rows are the ids it wrote, and returns them. */
+    public static Set<UUID> ids(PreparedStatement statement) throws SQLException {
+        boolean rowsNext = statement.execute();
+        while (!rowsNext) {
+            rowsNext = statement.getMoreResults();
+        }
+        Set<UUID> ids = new HashSet<>();
+        try (ResultSet rows = statement.getResultSet()) {
+            while (rows.next()) {
+                ids.add(rows.getObject(1, UUID.class));
+            }
+        }
+        return ids;
+    }
+}
