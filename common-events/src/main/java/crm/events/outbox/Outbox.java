@@ -81,7 +81,8 @@ public class Outbox {
 
         /**
          * An insert of the events, in order, with seven parameters ({@link #bind}); {@code owners} (a
-         * query of ids, e.g. a data-modifying WITH query's RETURNING) keeps the events of those owners.
+         * query of ids, e.g. a data-modifying WITH query's RETURNING) keeps the events of those owners,
+         * null keeps them all.
          */
         public static String insertSql(String owners) {
             return """

@@ -84,15 +84,21 @@ public class LogService {
             LogEntry entry = sent.get(i);
             if (inserted.contains(entry.id)) {
                 result.add(new Stored(entry, true));
+            } else {
+                LogEntry stored = earlier.get(entry.touchPointCode);
+                requireSameEntry(stored, entry, located.get(i), request);
+                result.add(new Stored(stored, false));
+            }
+        }
+        // The request holds together: only now do its new entries move the visit's start and go on.
+        for (Stored stored : result) {
+            LogEntry entry = stored.entry();
+            if (stored.created()) {
                 if (entry.occurredAt.isBefore(visit.startedAt)) {
                     visit.startedAt = entry.occurredAt;
                 }
                 recorded.fire(new LogEntryRecorded(entry.id, visit.visitId, visit.customerId, visit.journeyCode,
                         entry.touchPointCode, entry.score, entry.occurredAt, journey.autoComplaints()));
-            } else {
-                LogEntry stored = earlier.get(entry.touchPointCode);
-                requireSameEntry(stored, entry, located.get(i), request);
-                result.add(new Stored(stored, false));
             }
         }
         // Only a new visit or an earlier start changes when the customer first visited.

@@ -111,6 +111,12 @@ class LogIT {
                     .body("errors.field", hasItem("note"));
             Logs.post(welcome.replace("welcome", "taste").replace("\"score\":-1", "\"score\":3").replace("08:00", "08:20")).statusCode(201);
             topic.awaitValues(visit.toString(), 2);
+            // A new touch point beside a re-send that contradicts what is stored: neither is kept.
+            Logs.post("""
+                {"visitId":"%s","journeyCode":"%s","recordedBy":"MYSTERY_SHOPPER","entries":[
+                  {"touchPointCode":"queue","score":2,"occurredAt":"2026-10-14T08:05:00Z"},
+                  {"touchPointCode":"welcome","score":-1,"occurredAt":"2026-10-14T08:00:00Z","note":"Nobody smiled"}]}"""
+                    .formatted(visit, journey)).statusCode(409).body("errors.field", hasItem("entries[1].note"));
         }
         given().get("/api/v1/experience/visits/" + visit + "/curve").then().statusCode(200)
                 .body("points.touchPointCode", contains("welcome", "taste"))

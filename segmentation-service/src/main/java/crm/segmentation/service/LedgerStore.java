@@ -24,9 +24,9 @@ import java.util.function.Function;
  * caller's transaction (the datasource hands every user of a transaction the same connection). It
  * inserts the transactions of known customers whose key is not taken yet and adds exactly those to
  * their customers' period totals and first and last purchase, and records their events (each
- * staged event belongs to its transaction). Row locks are taken in a fixed order
- * (ledger keys, then period totals by period and customer, then customers by id), so concurrent
- * writers wait for each other but never deadlock.
+ * staged event belongs to its transaction). Every writer takes its row locks in the same order
+ * (ledger keys, period totals by period and customer, customers by id, each sorted, the tables in
+ * the statement's fixed order), so concurrent writers wait for each other but never deadlock.
  */
 @ApplicationScoped
 public class LedgerStore {

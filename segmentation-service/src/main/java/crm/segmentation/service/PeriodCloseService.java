@@ -346,10 +346,10 @@ public class PeriodCloseService {
                 .getResultList().isEmpty();
     }
 
-    private int update(String sql, Map<String, Object> params) {
+    private void update(String sql, Map<String, Object> params) {
         var query = em.createNativeQuery(sql);
         params.forEach(query::setParameter);
-        return query.executeUpdate();
+        query.executeUpdate();
     }
 
     private List<?> rows(String sql, Map<String, Object> params) {

@@ -30,7 +30,7 @@ import org.hibernate.jpa.HibernateHints;
 /**
  * The ledger: records each sale or refund once, keeps the per-period totals the pyramid is cut
  * from, and publishes TransactionRecorded. A single request and a batch take the same path: the
- * requests as one set, written with the same few statements whatever their number.
+ * requests as one set, written in one statement whatever their number.
  */
 @ApplicationScoped
 public class TransactionService {
@@ -101,7 +101,7 @@ public class TransactionService {
                 candidates.add(proposed[i]);
             }
         }
-        Set<UUID> inserted = candidates.isEmpty() ? Set.of() : record(candidates, now);
+        Set<UUID> inserted = candidates.isEmpty() ? Set.of() : write(candidates, now);
         Map<Key, LedgerTransaction> earlier = earlier(candidates.stream().filter(t -> !inserted.contains(t.id)).toList());
         for (int i = 0; i < requests.size(); i++) {
             LedgerTransaction t = proposed[i];
@@ -115,7 +115,7 @@ public class TransactionService {
     }
 
     /** Writes the candidates that are new, their totals and their events, in one round trip; returns their ids. */
-    private Set<UUID> record(List<LedgerTransaction> candidates, Instant now) {
+    private Set<UUID> write(List<LedgerTransaction> candidates, Instant now) {
         Outbox.Staged events = outbox.stage(TransactionEvents.RECORDED, candidates.stream()
                 .map(t -> new Outbox.Message<>(t.customerId, event(t))).toList(), candidates.stream().map(t -> t.id).toList());
         return store.record(candidates, t -> Arrays.stream(Period.containing(t.occurredAt, config.zone()))
