@@ -26,16 +26,21 @@ public final class SetWrites {
 
     /** Runs a statement made by {@link #sql} whose rows are the ids it wrote, and returns them. */
     public static Set<UUID> ids(PreparedStatement statement) throws SQLException {
-        boolean rowsNext = statement.execute();
-        while (!rowsNext) {
-            rowsNext = statement.getMoreResults();
-        }
         Set<UUID> ids = new HashSet<>();
-        try (ResultSet rows = statement.getResultSet()) {
+        try (ResultSet rows = rows(statement)) {
             while (rows.next()) {
                 ids.add(rows.getObject(1, UUID.class));
             }
         }
         return ids;
+    }
+
+    /** Runs a statement made by {@link #sql} and returns its rows (the caller closes them). */
+    public static ResultSet rows(PreparedStatement statement) throws SQLException {
+        boolean rowsNext = statement.execute();
+        while (!rowsNext) {
+            rowsNext = statement.getMoreResults();
+        }
+        return statement.getResultSet();
     }
 }

@@ -31,7 +31,7 @@ public record LoggedResponse(UUID visitId, String journeyCode,
                     e.note, e.recordedBy, e.recordedAt, s.created());
         }).toList();
         int created = (int) entries.stream().filter(Entry::created).count();
-        return new LoggedResponse(logged.visit().visitId, logged.visit().journeyCode, logged.journey().version(),
-                logged.visit().customerId, logged.visit().store, created, entries.size() - created, entries);
+        return new LoggedResponse(logged.visit().visitId(), logged.visit().journeyCode(), logged.journey().version(),
+                logged.visit().customerId(), logged.visit().store(), created, entries.size() - created, entries);
     }
 }

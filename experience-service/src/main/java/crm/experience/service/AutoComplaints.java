@@ -33,13 +33,9 @@ public class AutoComplaints {
         if (entry.score() != Emotion.TERRIBLE.score || !entry.autoComplaints()) {
             return;
         }
-        String key = entry.entryId().toString();
-        if (complaints.from(ComplaintSource.EXPERIENCE_LOG, key).isPresent()) {
-            return;
-        }
         Complaint c = new Complaint();
         c.source = ComplaintSource.EXPERIENCE_LOG;
-        c.sourceKey = key;
+        c.sourceKey = entry.entryId().toString();
         c.customerId = entry.customerId();
         c.visitId = entry.visitId();
         c.journeyCode = entry.journeyCode();
@@ -57,14 +53,9 @@ public class AutoComplaints {
                 || survey.journeyCode != null && !journeys.autoComplaints(survey.journeyCode)) {
             return Optional.empty();
         }
-        String key = response.id.toString();
-        Optional<Complaint> earlier = complaints.from(ComplaintSource.SURVEY, key);
-        if (earlier.isPresent()) {
-            return earlier;
-        }
         Complaint c = new Complaint();
         c.source = ComplaintSource.SURVEY;
-        c.sourceKey = key;
+        c.sourceKey = response.id.toString();
         c.customerId = response.customerId;
         c.visitId = response.visitId;
         c.journeyCode = survey.journeyCode;

@@ -43,14 +43,16 @@ public class ComplaintService {
     private final ObjectMapper json;
     private final KeyLocks locks;
     private final JourneyService journeys;
+    private final ComplaintStore store;
 
     public ComplaintService(Outbox outbox, ComplaintConfig config, ObjectMapper json, KeyLocks locks,
-            JourneyService journeys) {
+            JourneyService journeys, ComplaintStore store) {
         this.outbox = outbox;
         this.config = config;
         this.json = json;
         this.locks = locks;
         this.journeys = journeys;
+        this.store = store;
     }
 
     /** The complaint, and whether this request opened it (false: a retry under the same Idempotency-Key). */
@@ -93,19 +95,24 @@ public class ComplaintService {
         return Complaint.find("source = ?1 and sourceKey = ?2", source, sourceKey).firstResultOptional();
     }
 
-    /** Opens a complaint whose source, customer and details the caller has set. */
+    /**
+     * Opens a complaint whose source, customer and details the caller has set, once per source and
+     * source key: if that source opened one before (a retry, or a concurrent request), that one stands.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Complaint open(Complaint c) {
         c.id = UUID.randomUUID();
         c.status = ComplaintStatus.OPEN;
         c.openedAt = now();
         c.respondBy = c.openedAt.plus(deadline(c.severity));
-        c.persist();
-        record(c, null, null, null, c.openedAt);
-        outbox.publish(ExperienceEvents.COMPLAINT_OPENED, key(c), new ComplaintOpened(c.id, c.customerId, c.visitId,
-                c.journeyCode, c.touchPointCode, c.severity.name(), c.channel == null ? null : c.channel.name(),
-                c.source.name(), c.ownerId, c.openedAt, c.respondBy));
-        return c;
+        Outbox.Staged event = outbox.stage(ExperienceEvents.COMPLAINT_OPENED, List.of(new Outbox.Message<>(key(c),
+                new ComplaintOpened(c.id, c.customerId, c.visitId, c.journeyCode, c.touchPointCode, c.severity.name(),
+                        c.channel == null ? null : c.channel.name(), c.source.name(), c.ownerId, c.openedAt,
+                        c.respondBy))), List.of(c.id));
+        if (store.open(c, event)) {
+            return c;
+        }
+        return from(c.source, c.sourceKey).orElseThrow();
     }
 
     /**

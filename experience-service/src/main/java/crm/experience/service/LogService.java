@@ -6,12 +6,10 @@ import crm.events.experience.ExperienceLogged;
 import crm.events.outbox.Outbox;
 import crm.experience.domain.JourneyVersion;
 import crm.experience.domain.LogEntry;
-import crm.experience.domain.Visit;
 import crm.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,7 +47,7 @@ public class LogService {
     public record Stored(LogEntry entry, boolean created) {
     }
 
-    public record Logged(Visit visit, JourneyVersion journey, List<Stored> entries) {
+    public record Logged(LogStore.StoredVisit visit, JourneyVersion journey, List<Stored> entries) {
         public boolean anyCreated() {
             return entries.stream().anyMatch(Stored::created);
         }
@@ -58,26 +56,31 @@ public class LogService {
     @Transactional
     public Logged log(LogExperience request) {
         List<LogExperience.Located> located = LogForms.entries(request);
-        Locked locked = lockVisit(request, located);
-        Visit visit = locked.visit();
-        Instant startedAt = visit.startedAt;
-        JourneyVersion journey = journeys.version(visit.journeyId);
-        requireSameVisit(visit, request);
-        List<LogEntry> sent = new ArrayList<>();
-        Map<String, String> inRequest = new HashMap<>();
-        for (LogExperience.Located l : located) {
-            LogEntry entry = entry(request, l, journey);
-            String first = inRequest.putIfAbsent(entry.touchPointCode, l.prefix());
-            if (first != null) {
-                throw ProblemException.invalid(l.field("touchPointCode"),
-                        "repeats " + entry.touchPointCode + " of " + first.replaceFirst("\\.$", "") + "; one entry per touch point");
-            }
-            sent.add(entry);
+        requireOnePerTouchPoint(located);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<LogEntry> sent = located.stream().map(l -> entry(request, l.entry(), now)).toList();
+        UUID key = request.customerId() != null ? request.customerId() : request.visitId();
+        Outbox.Staged events = outbox.stage(ExperienceEvents.LOGGED, sent.stream()
+                .map(entry -> new Outbox.Message<>(key, new ExperienceLogged(entry.id, request.visitId(),
+                        request.customerId(), request.journeyCode(), entry.touchPointCode, entry.score,
+                        entry.occurredAt))).toList(),
+                sent.stream().map(entry -> entry.id).toList());
+        LogStore.Written written = write(request, sent, now, events);
+        boolean visitCreated = false;
+        if (written.visit() == null) {
+            visitCreated = createVisit(request, sent);
+            written = write(request, sent, now, events);
         }
-        Set<UUID> inserted = store(sent, visit);
+        LogStore.StoredVisit visit = written.visit();
+        requireSameVisit(visit, request);
+        JourneyVersion journey = journeys.version(visit.journeyId());
+        for (int i = 0; i < sent.size(); i++) {
+            sent.get(i).position = position(journey, located.get(i));
+        }
+        Set<UUID> inserted = written.inserted();
         // A touch point the visit had an entry for already: a re-send must say what was stored.
         Map<String, LogEntry> earlier = inserted.size() == sent.size() ? Map.of()
-                : LogEntry.<LogEntry>list("visitId", visit.visitId).stream()
+                : LogEntry.<LogEntry>list("visitId", visit.visitId()).stream()
                         .collect(Collectors.toMap(e -> e.touchPointCode, e -> e));
         List<Stored> result = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
@@ -91,74 +94,100 @@ public class LogService {
             }
         }
         // The request holds together: only now do its new entries move the visit's start and go on.
+        Instant startedAt = visit.startedAt();
         for (Stored stored : result) {
             LogEntry entry = stored.entry();
             if (stored.created()) {
-                if (entry.occurredAt.isBefore(visit.startedAt)) {
-                    visit.startedAt = entry.occurredAt;
+                if (entry.occurredAt.isBefore(startedAt)) {
+                    startedAt = entry.occurredAt;
                 }
-                recorded.fire(new LogEntryRecorded(entry.id, visit.visitId, visit.customerId, visit.journeyCode,
+                recorded.fire(new LogEntryRecorded(entry.id, visit.visitId(), visit.customerId(), visit.journeyCode(),
                         entry.touchPointCode, entry.score, entry.occurredAt, journey.autoComplaints()));
             }
         }
+        boolean moved = startedAt.isBefore(visit.startedAt());
+        if (moved) {
+            em.createNativeQuery("UPDATE visit SET started_at = ?1 WHERE visit_id = ?2")
+                    .setParameter(1, startedAt).setParameter(2, visit.visitId()).executeUpdate();
+        }
         // Only a new visit or an earlier start changes when the customer first visited.
-        if (visit.customerId != null && (locked.created() || visit.startedAt.isBefore(startedAt))) {
+        if (visit.customerId() != null && (visitCreated || moved)) {
             em.createNativeQuery("""
                     INSERT INTO customer_history AS h (customer_id, first_visit_at) VALUES (?1, ?2)
                     ON CONFLICT (customer_id) DO UPDATE SET first_visit_at = least(h.first_visit_at, EXCLUDED.first_visit_at)""")
-                    .setParameter(1, visit.customerId).setParameter(2, visit.startedAt).executeUpdate();
+                    .setParameter(1, visit.customerId()).setParameter(2, startedAt).executeUpdate();
         }
         return new Logged(visit, journey, result);
     }
 
-    private record Locked(Visit visit, boolean created) {
+    /** Locks the visit and writes the entries it takes, with their events; no visit: nothing written. */
+    private LogStore.Written write(LogExperience request, List<LogEntry> sent, Instant now, Outbox.Staged events) {
+        return logStore.write(request.visitId(), request.journeyCode(), request.customerId(), request.store(), sent,
+                request.recordedBy(), now, events);
     }
 
-    /** The visit, locked so entries of one visit are recorded one request at a time; created on its first entry. */
-    private Locked lockVisit(LogExperience request, List<LogExperience.Located> entries) {
-        Visit visit = em.find(Visit.class, request.visitId(), LockModeType.PESSIMISTIC_WRITE);
-        if (visit != null) {
-            return new Locked(visit, false);
-        }
+    /**
+     * A visit's first entry creates it, in the journey's latest version; true if this request created
+     * it. Two first requests for one visit at once: the second waits here for the first, then finds its visit.
+     */
+    private boolean createVisit(LogExperience request, List<LogEntry> entries) {
         JourneyVersion journey = journeys.latestVersion(request.journeyCode());
-        Instant start = entries.stream().map(e -> micros(e.entry().occurredAt())).min(Instant::compareTo).orElseThrow();
-        // Two first requests for one visit at once: the second waits here for the first and then finds its visit.
-        int created = em.createNativeQuery("""
+        Instant start = entries.stream().map(e -> e.occurredAt).min(Instant::compareTo).orElseThrow();
+        return em.createNativeQuery("""
                 INSERT INTO visit (visit_id, journey_id, journey_code, customer_id, store, started_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (visit_id) DO NOTHING""")
                 .setParameter(1, request.visitId()).setParameter(2, journey.id()).setParameter(3, journey.code())
                 .setParameter(4, request.customerId()).setParameter(5, request.store()).setParameter(6, start)
-                .executeUpdate();
-        return new Locked(em.find(Visit.class, request.visitId(), LockModeType.PESSIMISTIC_WRITE), created == 1);
+                .executeUpdate() == 1;
     }
 
-    private static void requireSameVisit(Visit visit, LogExperience request) {
-        if (!visit.journeyCode.equals(request.journeyCode())) {
-            throw ProblemException.conflict("journeyCode", "visit " + visit.visitId + " is in journey " + visit.journeyCode);
-        }
-        if (!Objects.equals(visit.customerId, request.customerId())) {
-            throw ProblemException.conflict("customerId", "visit " + visit.visitId + " is logged for customer "
-                    + (visit.customerId == null ? "none (anonymous)" : visit.customerId));
-        }
-        if (!Objects.equals(visit.store, request.store())) {
-            throw ProblemException.conflict("store", "visit " + visit.visitId + " is logged at store " + visit.store);
+    /** One entry per touch point in a request. */
+    private static void requireOnePerTouchPoint(List<LogExperience.Located> located) {
+        Map<String, String> seen = new HashMap<>();
+        for (LogExperience.Located l : located) {
+            String code = l.entry().touchPointCode();
+            String first = seen.putIfAbsent(code, l.prefix());
+            if (first != null) {
+                throw ProblemException.invalid(l.field("touchPointCode"),
+                        "repeats " + code + " of " + first.replaceFirst("\\.$", "") + "; one entry per touch point");
+            }
         }
     }
 
-    private static LogEntry entry(LogExperience request, LogExperience.Located located, JourneyVersion journey) {
-        LogExperience.Entry e = located.entry();
-        int position = journey.position(e.touchPointCode());
+    private static void requireSameVisit(LogStore.StoredVisit visit, LogExperience request) {
+        if (!visit.journeyCode().equals(request.journeyCode())) {
+            throw ProblemException.conflict("journeyCode", "visit " + visit.visitId() + " is in journey "
+                    + visit.journeyCode());
+        }
+        if (!Objects.equals(visit.customerId(), request.customerId())) {
+            throw ProblemException.conflict("customerId", "visit " + visit.visitId() + " is logged for customer "
+                    + (visit.customerId() == null ? "none (anonymous)" : visit.customerId()));
+        }
+        if (!Objects.equals(visit.store(), request.store())) {
+            throw ProblemException.conflict("store", "visit " + visit.visitId() + " is logged at store " + visit.store());
+        }
+    }
+
+    /** The position of the entry's touch point in the visit's journey version; 400 naming the field if it has none. */
+    private static int position(JourneyVersion journey, LogExperience.Located located) {
+        int position = journey.position(located.entry().touchPointCode());
         if (position < 0) {
             throw ProblemException.invalid(located.field("touchPointCode"), "is not a touch point of journey "
                     + journey.code() + " version " + journey.version());
         }
+        return position;
+    }
+
+    private static LogEntry entry(LogExperience request, LogExperience.Entry e, Instant now) {
         LogEntry entry = new LogEntry();
+        entry.id = TimeOrderedIds.next();
+        entry.visitId = request.visitId();
         entry.touchPointCode = e.touchPointCode();
-        entry.position = position;
         entry.score = e.score();
         entry.occurredAt = micros(e.occurredAt());
         entry.note = e.note() == null || e.note().isBlank() ? null : e.note().strip();
         entry.recordedBy = request.recordedBy();
+        entry.recordedAt = now;
         return entry;
     }
 
@@ -173,24 +202,6 @@ public class LogService {
             throw ProblemException.conflict(field, "visit " + request.visitId() + " already has a different entry for "
                     + stored.touchPointCode);
         }
-    }
-
-    /**
-     * Stores the entries for touch points the visit has none for yet, each with its ExperienceLogged,
-     * in one statement; returns the ids stored.
-     */
-    private Set<UUID> store(List<LogEntry> entries, Visit visit) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        for (LogEntry entry : entries) {
-            entry.id = TimeOrderedIds.next();
-            entry.visitId = visit.visitId;
-            entry.recordedAt = now;
-        }
-        UUID key = visit.customerId != null ? visit.customerId : visit.visitId;
-        return logStore.insertNew(entries, outbox.stage(ExperienceEvents.LOGGED, entries.stream()
-                .map(entry -> new Outbox.Message<>(key, new ExperienceLogged(entry.id, visit.visitId, visit.customerId,
-                        visit.journeyCode, entry.touchPointCode, entry.score, entry.occurredAt))).toList(),
-                entries.stream().map(entry -> entry.id).toList()));
     }
 
     private static Instant micros(Instant instant) {
