@@ -1,6 +1,5 @@
 package crm.events.outbox;
 
-import crm.events.CloudEvent;
 import crm.events.EventCodec;
 import crm.events.EventType;
 import crm.events.TimeOrderedIds;
@@ -14,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -43,19 +41,18 @@ public class Outbox {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public <T> CloudEvent publish(EventType<T> type, UUID subject, T payload) {
-        return publish(type, List.of(new Message<>(subject, payload))).get(0);
+    public <T> void publish(EventType<T> type, UUID subject, T payload) {
+        publish(type, List.of(new Message<>(subject, payload)));
     }
 
     /** Records the events in one statement, in list order (the order the relay sends them in). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <T> List<CloudEvent> publish(EventType<T> type, List<Message<T>> messages) {
+    public <T> void publish(EventType<T> type, List<Message<T>> messages) {
         if (messages.isEmpty()) {
-            return List.of();
+            return;
         }
         Staged staged = stage(type, messages, List.of());
         insert(Staged.insertSql(null), (connection, insert) -> staged.bind(connection, insert, 1));
-        return staged.events();
     }
 
     /**
@@ -65,19 +62,23 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> Staged stage(EventType<T> type, List<Message<T>> messages, List<UUID> owners) {
-        List<CloudEvent> events = new ArrayList<>(messages.size());
-        String[] payloads = new String[messages.size()];
-        for (Message<T> message : messages) {
-            CloudEvent event = codec.wrap(type, message.subject(), message.payload());
-            payloads[events.size()] = codec.write(event);
-            events.add(event);
+        int n = messages.size();
+        UUID[] ids = new UUID[n];
+        String[] subjects = new String[n];
+        String[] payloads = new String[n];
+        OffsetDateTime time = OffsetDateTime.now(ZoneOffset.UTC);
+        for (int i = 0; i < n; i++) {
+            Message<T> message = messages.get(i);
+            ids[i] = TimeOrderedIds.next();
+            subjects[i] = message.subject().toString();
+            payloads[i] = codec.write(type, ids[i], message.subject(), time, message.payload());
         }
         transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
-        return new Staged(type, events, payloads, owners.toArray(UUID[]::new));
+        return new Staged(type, ids, subjects, payloads, owners.toArray(UUID[]::new));
     }
 
     /** Events ready to insert: {@link #insertSql} and {@link #bind} put them in a caller's statement. */
-    public record Staged(EventType<?> type, List<CloudEvent> events, String[] payloads, UUID[] owners) {
+    public record Staged(EventType<?> type, UUID[] ids, String[] subjects, String[] payloads, UUID[] owners) {
 
         /**
          * An insert of the events, in order, with seven parameters ({@link #bind}); {@code owners} (a
@@ -99,10 +100,8 @@ public class Outbox {
             statement.setString(index, type.topic());
             statement.setString(index + 1, type.name());
             statement.setObject(index + 2, OffsetDateTime.now(ZoneOffset.UTC));
-            statement.setArray(index + 3, connection.createArrayOf("uuid",
-                    events.stream().map(e -> UUID.fromString(e.id())).toArray()));
-            statement.setArray(index + 4, connection.createArrayOf("text",
-                    events.stream().map(CloudEvent::subject).toArray()));
+            statement.setArray(index + 3, connection.createArrayOf("uuid", ids));
+            statement.setArray(index + 4, connection.createArrayOf("text", subjects));
             statement.setArray(index + 5, connection.createArrayOf("text", payloads));
             statement.setArray(index + 6, connection.createArrayOf("uuid", owners));
             return index + 7;

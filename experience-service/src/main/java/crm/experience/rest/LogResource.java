@@ -10,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -19,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/experience/logs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,12 +58,12 @@ public class LogResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Contradicts what is stored for the visit; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response log(@NotNull @Valid LogExperience request) {
+    public RestResponse<LoggedResponse> log(@NotNull @Valid LogExperience request) {
         LogService.Logged logged = logs.log(request);
         if (!logged.anyCreated()) {
-            return Response.ok(LoggedResponse.of(logged)).build();
+            return RestResponse.ok(LoggedResponse.of(logged));
         }
-        return Response.created(UriBuilder.fromPath("/api/v1/experience/visits/{id}/curve").build(request.visitId()))
-                .entity(LoggedResponse.of(logged)).build();
+        return RestResponse.ResponseBuilder.<LoggedResponse>created(UriBuilder.fromPath("/api/v1/experience/visits/{id}/curve")
+                .build(request.visitId())).entity(LoggedResponse.of(logged)).build();
     }
 }

@@ -18,7 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/transactions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,11 +60,10 @@ public class TransactionResource {
     @APIResponse(responseCode = "200", description = "A retry: the transaction recorded the first time")
     @APIResponse(responseCode = "409", description = "The key was used for a different transaction",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response record(@NotNull @Valid RecordTransaction request) {
+    public RestResponse<TransactionResponse> record(@NotNull @Valid RecordTransaction request) {
         TransactionService.Recorded recorded = transactions.record(request);
-        return Response.status(recorded.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(TransactionResponse.of(recorded.transaction()))
-                .build();
+        return RestResponse.status(recorded.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
+                TransactionResponse.of(recorded.transaction()));
     }
 
     public record Batch(@NotNull List<RecordTransaction> transactions) {
