@@ -10,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -63,7 +62,9 @@ public class LogResource {
         if (!logged.anyCreated()) {
             return RestResponse.ok(LoggedResponse.of(logged));
         }
-        return RestResponse.ResponseBuilder.<LoggedResponse>created(UriBuilder.fromPath("/api/v1/experience/visits/{id}/curve")
-                .build(request.visitId())).entity(LoggedResponse.of(logged)).build();
+        // A relative reference: it holds behind the gateway too.
+        return RestResponse.ResponseBuilder.<LoggedResponse>create(RestResponse.Status.CREATED)
+                .header("Location", "/api/v1/experience/visits/" + request.visitId() + "/curve")
+                .entity(LoggedResponse.of(logged)).build();
     }
 }

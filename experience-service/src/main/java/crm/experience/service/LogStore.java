@@ -90,10 +90,10 @@ public class LogStore {
             s.setString(2, recordedBy.name());
             s.setObject(3, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
             s.setArray(4, c.createArrayOf("uuid", ids));
-            s.setArray(5, c.createArrayOf("text", text[0]));
-            s.setArray(6, c.createArrayOf("int4", scores));
-            s.setArray(7, c.createArrayOf("text", text[1]));
-            s.setArray(8, c.createArrayOf("text", text[2]));
+            s.setObject(5, text[0]);
+            s.setObject(6, scores);
+            s.setObject(7, text[1]);
+            s.setObject(8, text[2]);
             s.setString(9, journeyCode);
             s.setObject(10, customerId, Types.OTHER);
             s.setString(11, store);
