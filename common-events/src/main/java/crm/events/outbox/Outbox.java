@@ -101,8 +101,8 @@ public class Outbox {
             statement.setString(index + 1, type.name());
             statement.setObject(index + 2, OffsetDateTime.now(ZoneOffset.UTC));
             statement.setArray(index + 3, connection.createArrayOf("uuid", ids));
-            statement.setArray(index + 4, connection.createArrayOf("text", subjects));
-            statement.setArray(index + 5, connection.createArrayOf("text", payloads));
+            statement.setObject(index + 4, subjects);
+            statement.setObject(index + 5, payloads);
             statement.setArray(index + 6, connection.createArrayOf("uuid", owners));
             return index + 7;
         }

@@ -130,9 +130,9 @@ public class LedgerStore {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(RECORD)) {
             s.setArray(1, c.createArrayOf("uuid", ids));
             s.setArray(2, c.createArrayOf("uuid", customers));
-            s.setArray(3, c.createArrayOf("bool", refunds));
+            s.setObject(3, refunds);
             for (int column = 0; column < text.length; column++) {
-                s.setArray(4 + column, c.createArrayOf("text", text[column]));
+                s.setObject(4 + column, text[column]);
             }
             s.setObject(4 + text.length, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
             events.bind(c, s, 5 + text.length);
