@@ -3,6 +3,7 @@ package crm.experience.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,10 +19,16 @@ import crm.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +129,46 @@ class LogIT {
                 .body("points.touchPointCode", contains("welcome", "taste"))
                 .body("peak.touchPointCode", equalTo("taste")).body("remembered", equalTo(3.0f))
                 .body("mean", equalTo(1.0f)).body("min", equalTo(-1));
+    }
+
+    @Test
+    void firstEntriesOfOneVisitSentAtOnceMakeOneVisit() throws Exception {
+        String journey = Journeys.cafe();
+        UUID visit = UUID.randomUUID();
+        UUID customer = UUID.randomUUID();
+        List<String> touchPoints = Journeys.CAFE;
+        ExecutorService pool = Executors.newFixedThreadPool(touchPoints.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < touchPoints.size(); i++) {
+                String body = """
+                    {"visitId":"%s","journeyCode":"%s","customerId":"%s","recordedBy":"STAFF","touchPointCode":"%s",
+                     "score":1,"occurredAt":"2026-10-14T08:%02d:00Z"}""".formatted(visit, journey, customer,
+                        touchPoints.get(i), 59 - i);
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return Logs.post(body).extract().statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> status : statuses) {
+                assertEquals(201, status.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // One visit, every touch point once, started at the earliest entry whichever request came first.
+        given().get("/api/v1/experience/visits/" + visit + "/curve").then().statusCode(200)
+                .body("points.touchPointCode", contains(touchPoints.toArray()))
+                .body("customerId", equalTo(customer.toString()));
+        String earliest = "2026-10-14T08:%02d:00Z".formatted(60 - touchPoints.size());
+        given().queryParam("from", earliest).queryParam("to", "2026-10-14T09:00:00Z")
+                .get("/api/v1/experience/journeys/" + journey + "/curve").then().statusCode(200)
+                .body("points.count", everyItem(equalTo(1)));
+        given().queryParam("from", "2026-10-14T08:%02d:01Z".formatted(60 - touchPoints.size())).queryParam("to", "2026-10-14T09:00:00Z")
+                .get("/api/v1/experience/journeys/" + journey + "/curve").then().statusCode(200)
+                .body("points.count", everyItem(equalTo(0)));
     }
 
     @Test
