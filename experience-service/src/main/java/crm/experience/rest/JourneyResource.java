@@ -139,9 +139,11 @@ public class JourneyResource {
         return CurveResponses.Moments.of(code, scope.from(), scope.to(), moments.rank(scope));
     }
 
+    /** Relative, like every Location here: it holds behind the gateway too. */
     private static Response created(Journey journey) {
-        return Response.created(UriBuilder.fromPath("/api/v1/experience/journeys/{code}")
-                        .queryParam("version", journey.version).build(journey.code))
+        return Response.status(Response.Status.CREATED).header("Location", UriBuilder
+                        .fromPath("/api/v1/experience/journeys/{code}").queryParam("version", journey.version)
+                        .build(journey.code).toString())
                 .entity(JourneyResponse.of(journey)).build();
     }
 }

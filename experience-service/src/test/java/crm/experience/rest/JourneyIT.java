@@ -50,7 +50,7 @@ class JourneyIT {
                 .replace("{\"code\":\"seating\",\"name\":\"Seating\",\"channel\":\"STORE\",\"need\":\"CONVENIENCE\",\"brandType\":\"UNBRANDED\"},", "")
                 .replace("]}", ",{\"code\":\"app-review\",\"name\":\"Review in the app\",\"channel\":\"APP\",\"need\":\"RELATIONSHIP\",\"brandType\":\"BRANDED\"}]}");
         given().contentType(ContentType.JSON).body(changed).put(PATH + "/" + code).then().statusCode(201)
-                .header("Location", org.hamcrest.Matchers.endsWith(PATH + "/" + code + "?version=2"))
+                .header("Location", equalTo(PATH + "/" + code + "?version=2"))
                 .body("version", equalTo(2)).body("autoComplaints", equalTo(false))
                 .body("touchPoints.code", contains("location", "welcome", "decor", "queue", "price", "variety", "staff",
                         "taste", "farewell", "app-review"));

@@ -61,7 +61,7 @@ class LogIT {
         String body = Logs.visit(visit, journey, customer, "store-1", "2026-10-14T09:00:00Z", reversed);
         try (TopicReader topic = new TopicReader(bootstrap, Topics.EXPERIENCE)) {
             List<String> ids = Logs.post(body).statusCode(201)
-                    .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/experience/visits/" + visit + "/curve"))
+                    .header("Location", equalTo("/api/v1/experience/visits/" + visit + "/curve"))
                     .body("created", equalTo(20)).body("repeated", equalTo(0)).body("journeyVersion", equalTo(1))
                     .body("entries[4].touchPointCode", equalTo("carrying-items"))
                     .body("entries[4].label", equalTo("terrible")).body("entries[4].labelZh", equalTo("糟糕"))
