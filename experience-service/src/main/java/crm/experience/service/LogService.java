@@ -72,6 +72,9 @@ public class LogService {
             written = write(request, sent, now, events);
         }
         LogStore.StoredVisit visit = written.visit();
+        if (visit == null) {
+            throw new IllegalStateException("Visit " + request.visitId() + " was created but not found");
+        }
         requireSameVisit(visit, request);
         JourneyVersion journey = journeys.version(visit.journeyId());
         for (int i = 0; i < sent.size(); i++) {
