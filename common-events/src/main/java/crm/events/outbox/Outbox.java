@@ -53,14 +53,16 @@ public class Outbox {
         }
         Staged staged = stage(type, messages, List.of());
         insert(Staged.insertSql(null), (connection, insert) -> staged.bind(connection, insert, 1));
+        staged.written();
     }
 
     /**
      * Events for a caller to record in a statement of its own, so that its change and its events
      * take one round trip: each event belongs to an owner (e.g. the row it announces), and only
      * the events of the owners the statement names are recorded (see {@link Staged#insertSql}).
+     * The statement may run in the caller's transaction or be a transaction of its own; either way
+     * the caller reports it with {@link Staged#written}.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
     public <T> Staged stage(EventType<T> type, List<Message<T>> messages, List<UUID> owners) {
         int n = messages.size();
         UUID[] ids = new UUID[n];
@@ -73,12 +75,33 @@ public class Outbox {
             subjects[i] = message.subject().toString();
             payloads[i] = codec.write(type, ids[i], message.subject(), time, message.payload());
         }
-        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
-        return new Staged(type, ids, subjects, payloads, owners.toArray(UUID[]::new));
+        return new Staged(type, ids, subjects, payloads, owners.toArray(UUID[]::new), this::written);
     }
 
-    /** Events ready to insert: {@link #insertSql} and {@link #bind} put them in a caller's statement. */
-    public record Staged(EventType<?> type, UUID[] ids, String[] subjects, String[] payloads, UUID[] owners) {
+    /** Rows inserted: the relay sends them once they are committed, at once if they are already. */
+    private void written() {
+        if (transactions.getTransactionKey() == null) {
+            relay.wake();
+        } else {
+            transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+        }
+    }
+
+    /**
+     * Events ready to insert: {@link #insertSql} and {@link #bind} put them in a caller's statement,
+     * and {@link #written} reports it once it has run.
+     */
+    public record Staged(EventType<?> type, UUID[] ids, String[] subjects, String[] payloads, UUID[] owners,
+            Runnable onWritten) {
+
+        /**
+         * Call once the statement that inserts these events has run, in the transaction it ran in (if
+         * any): the relay sends them after that transaction commits, or at once when the statement was
+         * a transaction of its own.
+         */
+        public void written() {
+            onWritten.run();
+        }
 
         /**
          * An insert of the events, in order, with seven parameters ({@link #bind}); {@code owners} (a

@@ -9,7 +9,9 @@ import java.util.UUID;
 
 /**
  * A change written together with its events ({@link Outbox#stage}) as one statement over arrays of
- * values, in one round trip: the statement's text, and the ids of the rows it wrote.
+ * values, in one round trip: the statement's text, and the ids of the rows it wrote. Run in a
+ * transaction, it is part of it; run on a connection of its own (autocommit), it is its own
+ * transaction and commits in that same round trip.
  */
 public final class SetWrites {
 
@@ -18,10 +20,12 @@ public final class SetWrites {
 
     /**
      * The statement, planned once per connection: its plan does not depend on the values (arrays of
-     * any length), and a custom plan would cost as much planning as the write itself.
+     * any length), and a custom plan would cost as much planning as the write itself. The setting
+     * holds for the statement's transaction only; set_config, unlike SET LOCAL, also takes it
+     * without a warning when the statement is its own transaction.
      */
     public static String sql(String statement) {
-        return "SET LOCAL plan_cache_mode = force_generic_plan;\n" + statement;
+        return "SELECT set_config('plan_cache_mode', 'force_generic_plan', true);\n" + statement;
     }
 
     /** Runs a statement made by {@link #sql} whose rows are the ids it wrote, and returns them. */
@@ -37,9 +41,11 @@ public final class SetWrites {
 
     /** Runs a statement made by {@link #sql} and returns its rows (the caller closes them). */
     public static ResultSet rows(PreparedStatement statement) throws SQLException {
-        boolean rowsNext = statement.execute();
-        while (!rowsNext) {
-            rowsNext = statement.getMoreResults();
+        statement.execute(); // first comes the setting's row
+        while (!statement.getMoreResults()) {
+            if (statement.getUpdateCount() == -1) {
+                throw new SQLException("The set write returned no rows");
+            }
         }
         return statement.getResultSet();
     }

@@ -62,7 +62,9 @@ public class ComplaintStore {
             s.setObject(14, utc(c.openedAt));
             s.setObject(15, utc(c.respondBy));
             event.bind(connection, s, 16);
-            return !SetWrites.ids(s).isEmpty();
+            boolean opened = !SetWrites.ids(s).isEmpty();
+            event.written();
+            return opened;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open complaint: " + e.getMessage(), e);
         }

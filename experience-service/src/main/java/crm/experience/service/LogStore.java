@@ -98,7 +98,9 @@ public class LogStore {
             s.setObject(10, customerId, Types.OTHER);
             s.setString(11, store);
             events.bind(c, s, 12);
-            return read(visitId, SetWrites.rows(s));
+            Written written = read(visitId, SetWrites.rows(s));
+            events.written();
+            return written;
         } catch (SQLException e) {
             throw new IllegalStateException("Log write failed: " + e.getMessage(), e);
         }

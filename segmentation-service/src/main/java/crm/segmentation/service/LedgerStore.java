@@ -20,8 +20,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The ledger's write: one statement, one round trip, whatever the number of transactions, on the
- * caller's transaction (the datasource hands every user of a transaction the same connection). It
+ * The ledger's write: one statement, one round trip, whatever the number of transactions. Without a
+ * caller's transaction it is a transaction of its own, committed in that same round trip; in one, it
+ * is part of it (the datasource hands every user of a transaction the same connection). It
  * inserts the transactions of known customers whose key is not taken yet and adds exactly those to
  * their customers' period totals and first and last purchase, and records their events (each
  * staged event belongs to its transaction). Every writer takes its row locks in the same order
@@ -136,7 +137,9 @@ public class LedgerStore {
             }
             s.setObject(4 + text.length, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
             events.bind(c, s, 5 + text.length);
-            return SetWrites.ids(s);
+            Set<UUID> recorded = SetWrites.ids(s);
+            events.written();
+            return recorded;
         } catch (SQLException e) {
             throw new IllegalStateException("Ledger write failed: " + e.getMessage(), e);
         }

@@ -30,7 +30,9 @@ import org.hibernate.jpa.HibernateHints;
 /**
  * The ledger: records each sale or refund once, keeps the per-period totals the pyramid is cut
  * from, and publishes TransactionRecorded. A single request and a batch take the same path: the
- * requests as one set, written in one statement whatever their number.
+ * requests as one set, written in one statement whatever their number. That statement is the
+ * database transaction (all or nothing, committed as it answers), so recording opens none around it:
+ * a JTA transaction would add a round trip for its commit, and its bookkeeping, to every request.
  */
 @ApplicationScoped
 public class TransactionService {
@@ -58,7 +60,6 @@ public class TransactionService {
     }
 
     /** All or nothing: the transaction with its totals and its event, or a ProblemException. */
-    @Transactional
     public Recorded record(RecordTransaction request) {
         Result result = recordSet(List.of(request)).get(0);
         if (result.problem() != null) {
@@ -73,7 +74,6 @@ public class TransactionService {
      * Requests sharing a key (source + externalId): the first decides; a later one with the same
      * content shares its result (a retry), one with other content is a conflict.
      */
-    @Transactional
     public List<Result> recordAll(List<RecordTransaction> requests) {
         return recordSet(requests);
     }
