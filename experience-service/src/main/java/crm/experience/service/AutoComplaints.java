@@ -28,7 +28,7 @@ public class AutoComplaints {
         this.journeys = journeys;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    /** Runs in the entry's transaction; an entry written without one (above −3) opens nothing. */
     void logged(@Observes LogEntryRecorded entry) {
         if (entry.score() != Emotion.TERRIBLE.score || !entry.autoComplaints()) {
             return;

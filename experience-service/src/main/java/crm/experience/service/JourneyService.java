@@ -97,7 +97,6 @@ public class JourneyService {
     }
 
     /** A version by its id; versions never change, so each is read from the database once. */
-    @Transactional(Transactional.TxType.MANDATORY)
     JourneyVersion version(UUID id) {
         return versions.computeIfAbsent(id, key -> JourneyVersion.of(em.find(Journey.class, key)));
     }

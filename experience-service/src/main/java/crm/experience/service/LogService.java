@@ -4,6 +4,7 @@ import crm.events.TimeOrderedIds;
 import crm.events.experience.ExperienceEvents;
 import crm.events.experience.ExperienceLogged;
 import crm.events.outbox.Outbox;
+import crm.experience.domain.Emotion;
 import crm.experience.domain.JourneyVersion;
 import crm.experience.domain.LogEntry;
 import crm.rest.ProblemException;
@@ -25,6 +26,8 @@ import java.util.stream.Collectors;
 /**
  * Records experience entries: all of a request or nothing, one entry per visit and touch point, each
  * published as ExperienceLogged and announced as {@link LogEntryRecorded} in the same transaction.
+ * The common request, one more entry of a visit under way, is one statement that is its own
+ * transaction; every other request, and one that statement does not finish, takes a transaction.
  */
 @ApplicationScoped
 public class LogService {
@@ -53,18 +56,44 @@ public class LogService {
         }
     }
 
-    @Transactional
     public Logged log(LogExperience request) {
         List<LogExperience.Located> located = LogForms.entries(request);
         requireOnePerTouchPoint(located);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<LogEntry> sent = located.stream().map(l -> entry(request, l.entry(), now)).toList();
-        UUID key = request.customerId() != null ? request.customerId() : request.visitId();
-        Outbox.Staged events = outbox.stage(ExperienceEvents.LOGGED, sent.stream()
-                .map(entry -> new Outbox.Message<>(key, new ExperienceLogged(entry.id, request.visitId(),
-                        request.customerId(), request.journeyCode(), entry.touchPointCode, entry.score,
-                        entry.occurredAt))).toList(),
-                sent.stream().map(entry -> entry.id).toList());
+        if (sent.size() == 1 && sent.get(0).score > Emotion.TERRIBLE.score) {
+            Logged alone = logAlone(request, located.get(0), sent.get(0), now);
+            if (alone != null) {
+                return alone;
+            }
+        }
+        return logInTransaction(request, located, sent, now);
+    }
+
+    /**
+     * One entry that opens no complaint, written by one statement that is its own transaction: only
+     * if its visit exists as the request says, has no entry for its touch point yet and started no
+     * later than it (so the visit and the customer's first visit stay as they are). Otherwise nothing
+     * is written and the answer is null.
+     */
+    private Logged logAlone(LogExperience request, LogExperience.Located located, LogEntry entry, Instant now) {
+        LogStore.Written written = logStore.write(request.visitId(), request.journeyCode(), request.customerId(),
+                request.store(), List.of(entry), request.recordedBy(), now, stage(request, List.of(entry)), true);
+        if (written.inserted().isEmpty()) {
+            return null;
+        }
+        LogStore.StoredVisit visit = written.visit();
+        JourneyVersion journey = journeys.version(visit.journeyId());
+        entry.position = position(journey, located);
+        recorded.fire(new LogEntryRecorded(entry.id, visit.visitId(), visit.customerId(), visit.journeyCode(),
+                entry.touchPointCode, entry.score, entry.occurredAt, journey.autoComplaints()));
+        return new Logged(visit, journey, List.of(new Stored(entry, true)));
+    }
+
+    @Transactional
+    Logged logInTransaction(LogExperience request, List<LogExperience.Located> located, List<LogEntry> sent,
+            Instant now) {
+        Outbox.Staged events = stage(request, sent);
         LogStore.Written written = write(request, sent, now, events);
         boolean visitCreated = false;
         if (written.visit() == null) {
@@ -126,7 +155,17 @@ public class LogService {
     /** Locks the visit and writes the entries it takes, with their events; no visit: nothing written. */
     private LogStore.Written write(LogExperience request, List<LogEntry> sent, Instant now, Outbox.Staged events) {
         return logStore.write(request.visitId(), request.journeyCode(), request.customerId(), request.store(), sent,
-                request.recordedBy(), now, events);
+                request.recordedBy(), now, events, false);
+    }
+
+    /** Each entry's ExperienceLogged, keyed by the customer (the visit when anonymous). */
+    private Outbox.Staged stage(LogExperience request, List<LogEntry> sent) {
+        UUID key = request.customerId() != null ? request.customerId() : request.visitId();
+        return outbox.stage(ExperienceEvents.LOGGED, sent.stream()
+                .map(entry -> new Outbox.Message<>(key, new ExperienceLogged(entry.id, request.visitId(),
+                        request.customerId(), request.journeyCode(), entry.touchPointCode, entry.score,
+                        entry.occurredAt))).toList(),
+                sent.stream().map(entry -> entry.id).toList());
     }
 
     /**

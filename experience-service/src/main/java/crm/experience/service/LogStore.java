@@ -20,8 +20,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A log request's write in one statement and one round trip, on the caller's transaction (the
- * datasource hands every user of a transaction the same connection): it locks the visit, inserts
+ * A log request's write in one statement and one round trip, in the caller's transaction (the
+ * datasource hands every user of a transaction the same connection) or, without one, as a
+ * transaction of its own: it locks the visit, inserts
  * the entries for touch points the visit has none for yet, with their positions in the visit's
  * journey version, and their events, and answers with the visit as stored.
  */
@@ -42,6 +43,7 @@ public class LogStore {
                 JOIN v ON v.journey_code = ?::text AND v.customer_id IS NOT DISTINCT FROM ?::uuid
                     AND v.store IS NOT DISTINCT FROM ?::text
                 JOIN touch_point t ON t.journey_id = v.journey_id AND t.code = e.touch_point_code
+                WHERE NOT ?::boolean OR e.occurred_at::timestamptz >= v.started_at
                 ORDER BY e.n
                 ON CONFLICT (visit_id, touch_point_code) DO NOTHING
                 RETURNING id
@@ -67,12 +69,12 @@ public class LogStore {
 
     /**
      * Locks the visit and, if its journey code, customer and store are the ones given, inserts the
-     * entries whose touch point is in its journey version and not taken yet, with the events staged
-     * for them (each event's owner is its entry's id). Every entry has {@code recordedBy} and
-     * {@code recordedAt}.
+     * entries whose touch point is in its journey version and not taken yet (with {@code fromStart},
+     * only those not before the visit's start), with the events staged for them (each event's owner is
+     * its entry's id). Every entry has {@code recordedBy} and {@code recordedAt}.
      */
     public Written write(UUID visitId, String journeyCode, UUID customerId, String store, List<LogEntry> entries,
-            RecordedBy recordedBy, Instant recordedAt, Outbox.Staged events) {
+            RecordedBy recordedBy, Instant recordedAt, Outbox.Staged events, boolean fromStart) {
         int n = entries.size();
         UUID[] ids = new UUID[n];
         Integer[] scores = new Integer[n];
@@ -97,7 +99,8 @@ public class LogStore {
             s.setString(9, journeyCode);
             s.setObject(10, customerId, Types.OTHER);
             s.setString(11, store);
-            events.bind(c, s, 12);
+            s.setBoolean(12, fromStart);
+            events.bind(c, s, 13);
             Written written = read(visitId, SetWrites.rows(s));
             events.written();
             return written;
