@@ -3,7 +3,10 @@ package crm.experience.service;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Fired inside the logging transaction for every stored entry, so other rules (automatic complaints) act in it. */
+/**
+ * Fired for every stored entry, inside the logging transaction, so other rules (automatic complaints)
+ * act in it; an entry that was a statement of its own (one above −3) is announced once that committed.
+ */
 public record LogEntryRecorded(UUID entryId, UUID visitId, UUID customerId, String journeyCode, String touchPointCode,
         int score, Instant occurredAt, boolean autoComplaints) {
 }

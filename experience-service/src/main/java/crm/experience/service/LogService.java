@@ -25,9 +25,9 @@ import java.util.stream.Collectors;
 
 /**
  * Records experience entries: all of a request or nothing, one entry per visit and touch point, each
- * published as ExperienceLogged and announced as {@link LogEntryRecorded} in the same transaction.
- * The common request, one more entry of a visit under way, is one statement that is its own
- * transaction; every other request, and one that statement does not finish, takes a transaction.
+ * published as ExperienceLogged and announced as {@link LogEntryRecorded}. The common request, one
+ * more entry of a visit under way, is one statement that is its own transaction; every other request,
+ * and one that statement does not finish, takes a transaction that holds all its statements.
  */
 @ApplicationScoped
 public class LogService {
