@@ -61,13 +61,14 @@ public class LogService {
         requireOnePerTouchPoint(located);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<LogEntry> sent = located.stream().map(l -> entry(request, l.entry(), now)).toList();
+        Outbox.Staged events = stage(request, sent);
         if (sent.size() == 1 && sent.get(0).score > Emotion.TERRIBLE.score) {
-            Logged alone = logAlone(request, located.get(0), sent.get(0), now);
+            Logged alone = logAlone(request, located.get(0), sent.get(0), now, events);
             if (alone != null) {
                 return alone;
             }
         }
-        return logInTransaction(request, located, sent, now);
+        return logInTransaction(request, located, sent, now, events);
     }
 
     /**
@@ -76,29 +77,27 @@ public class LogService {
      * later than it (so the visit and the customer's first visit stay as they are). Otherwise nothing
      * is written and the answer is null.
      */
-    private Logged logAlone(LogExperience request, LogExperience.Located located, LogEntry entry, Instant now) {
-        LogStore.Written written = logStore.write(request.visitId(), request.journeyCode(), request.customerId(),
-                request.store(), List.of(entry), request.recordedBy(), now, stage(request, List.of(entry)), true);
+    private Logged logAlone(LogExperience request, LogExperience.Located located, LogEntry entry, Instant now,
+            Outbox.Staged events) {
+        LogStore.Written written = write(request, List.of(entry), now, events, true);
         if (written.inserted().isEmpty()) {
             return null;
         }
         LogStore.StoredVisit visit = written.visit();
         JourneyVersion journey = journeys.version(visit.journeyId());
         entry.position = position(journey, located);
-        recorded.fire(new LogEntryRecorded(entry.id, visit.visitId(), visit.customerId(), visit.journeyCode(),
-                entry.touchPointCode, entry.score, entry.occurredAt, journey.autoComplaints()));
+        announce(visit, journey, entry);
         return new Logged(visit, journey, List.of(new Stored(entry, true)));
     }
 
     @Transactional
     Logged logInTransaction(LogExperience request, List<LogExperience.Located> located, List<LogEntry> sent,
-            Instant now) {
-        Outbox.Staged events = stage(request, sent);
-        LogStore.Written written = write(request, sent, now, events);
+            Instant now, Outbox.Staged events) {
+        LogStore.Written written = write(request, sent, now, events, false);
         boolean visitCreated = false;
         if (written.visit() == null) {
             visitCreated = createVisit(request, sent);
-            written = write(request, sent, now, events);
+            written = write(request, sent, now, events, false);
         }
         LogStore.StoredVisit visit = written.visit();
         if (visit == null) {
@@ -133,8 +132,7 @@ public class LogService {
                 if (entry.occurredAt.isBefore(startedAt)) {
                     startedAt = entry.occurredAt;
                 }
-                recorded.fire(new LogEntryRecorded(entry.id, visit.visitId(), visit.customerId(), visit.journeyCode(),
-                        entry.touchPointCode, entry.score, entry.occurredAt, journey.autoComplaints()));
+                announce(visit, journey, entry);
             }
         }
         boolean moved = startedAt.isBefore(visit.startedAt());
@@ -153,9 +151,15 @@ public class LogService {
     }
 
     /** Locks the visit and writes the entries it takes, with their events; no visit: nothing written. */
-    private LogStore.Written write(LogExperience request, List<LogEntry> sent, Instant now, Outbox.Staged events) {
+    private LogStore.Written write(LogExperience request, List<LogEntry> sent, Instant now, Outbox.Staged events,
+            boolean fromStart) {
         return logStore.write(request.visitId(), request.journeyCode(), request.customerId(), request.store(), sent,
-                request.recordedBy(), now, events, false);
+                request.recordedBy(), now, events, fromStart);
+    }
+
+    private void announce(LogStore.StoredVisit visit, JourneyVersion journey, LogEntry entry) {
+        recorded.fire(new LogEntryRecorded(entry.id, visit.visitId(), visit.customerId(), visit.journeyCode(),
+                entry.touchPointCode, entry.score, entry.occurredAt, journey.autoComplaints()));
     }
 
     /** Each entry's ExperienceLogged, keyed by the customer (the visit when anonymous). */

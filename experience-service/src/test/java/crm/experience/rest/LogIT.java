@@ -172,6 +172,22 @@ class LogIT {
     }
 
     @Test
+    void aSingleEntryEarlierThanItsVisitsStartMovesTheStart() {
+        String journey = Journeys.cafe();
+        UUID visit = UUID.randomUUID();
+        String entry = """
+            {"visitId":"%s","journeyCode":"%s","recordedBy":"STAFF","touchPointCode":"%s","score":1,"occurredAt":"%s"}""";
+        Logs.post(entry.formatted(visit, journey, "taste", "2026-10-15T08:20:00Z")).statusCode(201);
+        Logs.post(entry.formatted(visit, journey, "welcome", "2026-10-15T08:00:00Z")).statusCode(201)
+                .body("created", equalTo(1));
+        // A journey curve takes the visits that started in [from, to): this one now starts at 08:00.
+        given().queryParam("from", "2026-10-15T08:00:00Z").queryParam("to", "2026-10-15T08:10:00Z")
+                .get("/api/v1/experience/journeys/" + journey + "/curve").then().statusCode(200)
+                .body("points.find { it.touchPointCode == 'welcome' }.count", equalTo(1))
+                .body("points.find { it.touchPointCode == 'taste' }.count", equalTo(1));
+    }
+
+    @Test
     void aVisitKeepsTheJourneyVersionItStartedIn() {
         String journey = Journeys.cafe();
         UUID before = Logs.log(journey, null, null, "2026-10-01T08:00:00Z", "seating", -2, "taste", 2);
