@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -88,6 +90,8 @@ public class LedgerStore {
 
     private final AgroalDataSource db;
     private final ObjectMapper json;
+    /** The periods whose partition of customer_period is known to exist. */
+    private final Set<String> partitions = ConcurrentHashMap.newKeySet();
 
     public LedgerStore(AgroalDataSource db, ObjectMapper json) {
         this.db = db;
@@ -110,6 +114,7 @@ public class LedgerStore {
         UUID[] customers = new UUID[n];
         Boolean[] refunds = new Boolean[n];
         String[][] text = new String[12][n];
+        Set<String> needed = new HashSet<>();
         for (int i = 0; i < n; i++) {
             LedgerTransaction t = sorted.get(i);
             ids[i] = t.id;
@@ -126,9 +131,12 @@ public class LedgerStore {
             text[8][i] = t.revenue.toPlainString();
             text[9][i] = t.cost.toPlainString();
             text[10][i] = t.requestHash;
-            text[11][i] = String.join(",", periods.apply(t));
+            List<String> in = periods.apply(t);
+            text[11][i] = String.join(",", in);
+            needed.addAll(in);
         }
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(RECORD)) {
+            addPartitions(c, needed);
             s.setArray(1, c.createArrayOf("uuid", ids));
             s.setArray(2, c.createArrayOf("uuid", customers));
             s.setObject(3, refunds);
@@ -141,7 +149,22 @@ public class LedgerStore {
             events.written();
             return recorded;
         } catch (SQLException e) {
+            // A partition made in a transaction that then rolled back is gone: look again next time.
+            partitions.clear();
             throw new IllegalStateException("Ledger write failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds the partitions of customer_period that the periods need, once each (see V7__customer_period_partitions.sql). */
+    private void addPartitions(Connection c, Set<String> periods) throws SQLException {
+        for (String period : periods) {
+            if (!partitions.contains(period)) {
+                try (PreparedStatement add = c.prepareStatement("SELECT customer_period_partition(?)")) {
+                    add.setString(1, period);
+                    add.execute();
+                }
+                partitions.add(period);
+            }
         }
     }
 

@@ -88,17 +88,17 @@ public class PeriodCloseService {
         String previous = previousClose(period);
         int revision = existing == null ? 0 : existing.revision + 1;
         Ranking ranking = ranking(period);
+        Counts counts;
         if (existing == null) {
-            load(period, previous, ranking);
+            counts = load(period, previous, ranking);
         } else {
             rewrite(period, previous, ranking.ranked(), revision);
+            counts = Counts.of(rows("""
+                    SELECT count(*), count(*) FILTER (WHERE purchases > 0), count(*) FILTER (WHERE direction IS NOT NULL),
+                        count(*) FILTER (WHERE revision = :revision)
+                    FROM period_level WHERE period = :period""", Map.of("period", period.name(), "revision", revision)));
         }
-        Object[] counts = (Object[]) rows("""
-                SELECT count(*), count(*) FILTER (WHERE purchases > 0), count(*) FILTER (WHERE direction IS NOT NULL),
-                    count(*) FILTER (WHERE revision = :revision)
-                FROM period_level WHERE period = :period""", Map.of("period", period.name(), "revision", revision))
-                .get(0);
-        if (((Number) counts[3]).longValue() > 0) {
+        if (counts.announced() > 0) {
             outbox.publishBulk(SegmentEvents.CHANGED, SegmentChangeSource.NAME,
                     SegmentChangeSource.reference(period, revision));
         }
@@ -108,9 +108,9 @@ public class PeriodCloseService {
         close.dayAfter = period.dayAfter();
         close.metric = scheme.metric().name();
         close.levels = scheme.allLevels();
-        close.customers = ((Number) counts[0]).intValue();
-        close.active = ((Number) counts[1]).intValue();
-        close.changes = ((Number) counts[2]).intValue();
+        close.customers = (int) counts.customers();
+        close.active = (int) counts.active();
+        close.changes = (int) counts.changes();
         close.revision = revision;
         if (existing == null) {
             close.closedAt = now;
@@ -121,46 +121,74 @@ public class PeriodCloseService {
         return new Closed(close, true);
     }
 
+    /** A close's levels: customers, those active, those whose level changed, and those this revision announces. */
+    private record Counts(long customers, long active, long changes, long announced) {
+        static Counts of(List<?> rows) {
+            Object[] row = (Object[]) rows.get(0);
+            return new Counts(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                    ((Number) row[2]).longValue(), ((Number) row[3]).longValue());
+        }
+
+        Counts plus(Counts other) {
+            return new Counts(customers + other.customers, active + other.active, changes + other.changes,
+                    announced + other.announced);
+        }
+    }
+
     /**
-     * The first close: the levels go into a new table, indexed once, then attached as the period's
-     * partition. Every change of level is announced by this close (revision 0). The table is filled
-     * in two halves at once, each on a connection of its own: the customers ranked above a pivot
-     * value and the rest, each half sorted on its own. It is invisible until this transaction
-     * attaches it; a table left behind by a close that failed is dropped by the next one.
+     * The first close: the levels go into a new table, attached as the period's partition once it is
+     * filled and indexed. Every change of level is announced by this close (revision 0). The table is
+     * split by rank (V8__period_level_in_two_parts.sql) into the customers ranked above a pivot value
+     * and the rest; both parts are filled and indexed at once, each on a connection of its own and
+     * sorted on its own. The table is invisible until this transaction attaches it; one left behind
+     * by a close that failed is dropped by the next one.
      */
-    private void load(Period period, String previous, Ranking ranking) {
+    private Counts load(Period period, String previous, Ranking ranking) {
         // Named as V6__period_level_partitions.sql names them: period_level_2026_10, period_level_2026_q3.
         String table = "period_level_" + period.name().toLowerCase(Locale.ROOT).replace('-', '_');
+        String upperPart = table + "_upper";
+        String lowerPart = table + "_rest";
         QuarkusTransaction.requiringNew().run(() -> {
             rows("""
                     SELECT format('DROP TABLE %I', c.relname) FROM pg_class c
                     WHERE c.oid = to_regclass(:table) AND NOT EXISTS (SELECT FROM pg_inherits WHERE inhrelid = c.oid)""",
                     Map.of("table", table)).forEach(drop -> update((String) drop, Map.of()));
-            update("CREATE TABLE " + table + " (LIKE period_level, CHECK (period = '" + period.name() + "'))",
-                    Map.of());
+            // The CHECK constraint, which both parts inherit, spares the attach a scan of them.
+            update("CREATE TABLE " + table + " (LIKE period_level, CHECK (period = '" + period.name()
+                    + "')) PARTITION BY RANGE (rank)", Map.of());
+            if (ranking.above() > 0) {
+                update("CREATE TABLE " + upperPart + " PARTITION OF " + table + " FOR VALUES FROM (1) TO ("
+                        + (ranking.above() + 1) + ")", Map.of());
+            }
+            update("CREATE TABLE " + lowerPart + " PARTITION OF " + table + " DEFAULT", Map.of());
         });
-        String insert = "INSERT INTO " + table + """
-                 (period, customer_id, level, revenue, margin, purchases, rank, from_level, direction, revision,
-                    announced_from)
-                SELECT period, customer_id, level, revenue, margin, purchases, rank, from_level, direction,
-                    CASE WHEN direction IS NOT NULL THEN 0 END, CASE WHEN direction IS NOT NULL THEN from_level END
-                FROM (%s) n""";
-        String pivot = ranking.pivot() == null ? null : metric() + " > " + ranking.pivot().toPlainString();
-        CompletableFuture<Void> upper = pivot == null ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(() -> fill(insert.formatted(levelsSql(previous, ranking.ranked(),
-                        ranked("AND " + pivot, 0), false)), levelParams(period, previous, false)), loader);
+        // The rows are counted as they are written (the first close announces every change), not read again.
+        String insert = """
+                WITH n AS (INSERT INTO %s (period, customer_id, level, revenue, margin, purchases, rank, from_level,
+                        direction, revision, announced_from)
+                    SELECT period, customer_id, level, revenue, margin, purchases, rank, from_level, direction,
+                        CASE WHEN direction IS NOT NULL THEN 0 END, CASE WHEN direction IS NOT NULL THEN from_level END
+                    FROM (%s) n
+                    RETURNING purchases, direction)
+                SELECT count(*), count(*) FILTER (WHERE purchases > 0), count(direction), count(direction) FROM n""";
+        String pivot = ranking.above() == 0 ? null : metric() + " > " + ranking.pivot().toPlainString();
+        CompletableFuture<Counts> upper = pivot == null ? CompletableFuture.completedFuture(new Counts(0, 0, 0, 0))
+                : CompletableFuture.supplyAsync(() -> fill(upperPart, insert.formatted(upperPart, levelsSql(previous,
+                        ranking.ranked(), ranked("AND " + pivot, 0), false)), levelParams(period, previous, false)),
+                        loader);
+        Counts lower;
         try {
-            fill(insert.formatted(levelsSql(previous, ranking.ranked(), ranked(pivot == null ? ""
-                    : "AND NOT " + pivot, ranking.above()), true)), levelParams(period, previous, true));
+            lower = fill(lowerPart, insert.formatted(lowerPart, levelsSql(previous, ranking.ranked(), ranked(
+                    pivot == null ? "" : "AND NOT " + pivot, ranking.above()), true)), levelParams(period, previous, true));
         } finally {
-            upper.join();
+            upper.handle((counts, failure) -> counts).join(); // the other part ends before this one's failure is told
         }
-        // The index build sorts in memory (this transaction only).
-        update("SET LOCAL maintenance_work_mem = '256MB'", Map.of());
-        update("CREATE UNIQUE INDEX ON " + table + " (customer_id, period)", Map.of());
-        // The CHECK constraint spares the attach a scan of the table.
+        Counts counts = upper.join().plus(lower);
+        // Finds the parts' indexes and takes them as its own: nothing is built here.
+        update("CREATE INDEX ON " + table + " (customer_id)", Map.of());
         update("ALTER TABLE period_level ATTACH PARTITION " + table + " FOR VALUES IN ('" + period.name() + "')",
                 Map.of());
+        return counts;
     }
 
     /**
@@ -189,12 +217,15 @@ public class PeriodCloseService {
         return new Ranking(((Number) counts[0]).longValue(), value, ((Number) counts[1]).longValue());
     }
 
-    /** One part of the levels, written in a transaction of its own. */
-    private void fill(String sql, Map<String, Object> params) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            // Ranking a million customers sorts in memory instead of on disk (this transaction only).
+    /** Fills and indexes one part of the levels in a transaction of its own; returns its counts. */
+    private Counts fill(String part, String sql, Map<String, Object> params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // Ranking a million customers, and indexing them, sorts in memory instead of on disk (this transaction only).
             update("SET LOCAL work_mem = '256MB'", Map.of());
-            update(sql, params);
+            update("SET LOCAL maintenance_work_mem = '256MB'", Map.of());
+            Counts counts = Counts.of(rows(sql, params));
+            update("CREATE INDEX ON " + part + " (customer_id)", Map.of());
+            return counts;
         });
     }
 
