@@ -22,9 +22,8 @@ public class CustomerSegment extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant registeredAt;
 
-    /** The first and the latest sale (refunds aside); null for a prospect. */
+    /** The first sale (refunds aside); null for a prospect. The latest is in the customer's period totals. */
     public Instant firstPurchaseAt;
-    public Instant lastPurchaseAt;
 
     /** The customer's yearly category spend at all suppliers, entered or estimated. */
     public BigDecimal wallet;

@@ -78,7 +78,7 @@ public class SegmentResource {
     public CustomerSegmentResponse customer(@PathParam("id") UUID id) {
         SegmentService.CustomerValue value = segments.customer(id);
         return new CustomerSegmentResponse(id, value.level(), value.levels().isEmpty() ? null : value.levels().get(0).period(),
-                value.customer().registeredAt, value.customer().firstPurchaseAt, value.customer().lastPurchaseAt,
+                value.customer().registeredAt, value.customer().firstPurchaseAt, value.lastPurchaseAt(),
                 value.levels(), value.lifetime(), value.value(), Assessment.of(value.customer()));
     }
 

@@ -40,7 +40,6 @@ public class CustomerLifecycle {
         CustomerSegment survivor = CustomerSegment.findById(merged.survivorId());
         if (duplicate != null && survivor != null) {
             survivor.firstPurchaseAt = earliest(survivor.firstPurchaseAt, duplicate.firstPurchaseAt);
-            survivor.lastPurchaseAt = latest(survivor.lastPurchaseAt, duplicate.lastPurchaseAt);
             duplicate.delete();
         }
     }
@@ -69,9 +68,5 @@ public class CustomerLifecycle {
 
     private static java.time.Instant earliest(java.time.Instant a, java.time.Instant b) {
         return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
-    }
-
-    private static java.time.Instant latest(java.time.Instant a, java.time.Instant b) {
-        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
     }
 }

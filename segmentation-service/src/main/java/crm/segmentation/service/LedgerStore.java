@@ -26,7 +26,7 @@ import java.util.function.Function;
  * caller's transaction it is a transaction of its own, committed in that same round trip; in one, it
  * is part of it (the datasource hands every user of a transaction the same connection). It
  * inserts the transactions of known customers whose key is not taken yet and adds exactly those to
- * their customers' period totals and first and last purchase, and records their events (each
+ * their customers' period totals and first purchase, and records their events (each
  * staged event belongs to its transaction). Every writer takes its row locks in the same order
  * (ledger keys, period totals by period and customer, customers by id, each sorted, the tables in
  * the statement's fixed order), so concurrent writers wait for each other but never deadlock.
@@ -70,19 +70,17 @@ public class LedgerStore {
                     purchases = p.purchases + EXCLUDED.purchases,
                     last_purchase_at = greatest(p.last_purchase_at, EXCLUDED.last_purchase_at)
             ),
-            buyers AS MATERIALIZED (
-                SELECT s.customer_id, b.first_at, b.last_at
-                FROM (SELECT customer_id, min(occurred_at) AS first_at, max(occurred_at) AS last_at
-                      FROM added WHERE NOT refund GROUP BY customer_id) b
+            first_buyers AS MATERIALIZED (
+                SELECT s.customer_id, b.first_at
+                FROM (SELECT customer_id, min(occurred_at) AS first_at FROM added WHERE NOT refund GROUP BY customer_id) b
                 JOIN customer_segment s ON s.customer_id = b.customer_id
+                WHERE s.first_purchase_at IS NULL OR s.first_purchase_at > b.first_at
                 ORDER BY s.customer_id
                 FOR NO KEY UPDATE OF s
             ),
-            purchases AS (
-                UPDATE customer_segment s SET
-                    first_purchase_at = least(coalesce(s.first_purchase_at, b.first_at), b.first_at),
-                    last_purchase_at = greatest(coalesce(s.last_purchase_at, b.last_at), b.last_at)
-                FROM buyers b
+            first_purchases AS (
+                UPDATE customer_segment s SET first_purchase_at = least(coalesce(s.first_purchase_at, b.first_at), b.first_at)
+                FROM first_buyers b
                 WHERE s.customer_id = b.customer_id
             ),
             events AS (%s)

@@ -281,8 +281,8 @@ public class PeriodCloseService {
                 UNION ALL
                 SELECT customer_id, :marginLevel, revenue, revenue - cost, purchases, NULL::int
                 FROM customer_period WHERE period = :period AND purchases > 0 AND revenue - cost <= 0""";
-        // A customer whose first or last purchase falls in the period bought in it: only the others are
-        // looked up as inactive or prospect.
+        // A customer whose first purchase falls in the period bought in it: only the others are looked up
+        // as inactive or prospect.
         String rest = """
                 %s
                 UNION ALL
@@ -291,7 +291,6 @@ public class PeriodCloseService {
                 FROM customer_segment s
                 LEFT JOIN customer_period p ON p.period = :period AND p.customer_id = s.customer_id
                 WHERE NOT coalesce(s.first_purchase_at >= :start AND s.first_purchase_at < :end, false)
-                  AND NOT coalesce(s.last_purchase_at >= :start AND s.last_purchase_at < :end, false)
                   AND coalesce(p.purchases, 0) = 0""".formatted(nonPositive);
         // Without a previous close everyone was a prospect: no join.
         String from = previous.isEmpty() ? "'PROSPECT'" : "coalesce(o.level, 'PROSPECT')";

@@ -55,8 +55,8 @@ public class SegmentService {
     }
 
     /** A customer's level in every closed period (latest first), lifetime figures, and value as of the latest close. */
-    public record CustomerValue(CustomerSegment customer, List<PeriodLevel> levels, Lifetime lifetime,
-            ValueMetrics.Value value) {
+    public record CustomerValue(CustomerSegment customer, Instant lastPurchaseAt, List<PeriodLevel> levels,
+            Lifetime lifetime, ValueMetrics.Value value) {
         public String level() {
             return levels.isEmpty() ? PyramidScheme.PROSPECT : levels.get(0).level();
         }
@@ -78,15 +78,17 @@ public class SegmentService {
                 (BigDecimal) r[2], (BigDecimal) r[3], ((Number) r[4]).intValue(),
                 r[5] == null ? null : ((Number) r[5]).intValue())).toList();
         Object[] totals = (Object[]) em.createNativeQuery("""
-                SELECT coalesce(sum(revenue), 0), coalesce(sum(revenue - cost), 0), coalesce(sum(purchases), 0)
+                SELECT coalesce(sum(revenue), 0), coalesce(sum(revenue - cost), 0), coalesce(sum(purchases), 0),
+                    max(last_purchase_at)
                 FROM customer_period WHERE customer_id = ?1 AND period NOT LIKE '%Q%'""")
                 .setParameter(1, customerId).getSingleResult();
         Instant now = Instant.now();
+        Instant lastPurchaseAt = (Instant) totals[3];
         Lifetime lifetime = new Lifetime((BigDecimal) totals[0], (BigDecimal) totals[1],
                 ((Number) totals[2]).longValue(),
-                segment.lastPurchaseAt == null ? null : Duration.between(segment.lastPurchaseAt, now).toDays(),
+                lastPurchaseAt == null ? null : Duration.between(lastPurchaseAt, now).toDays(),
                 segment.firstPurchaseAt == null ? null : Duration.between(segment.firstPurchaseAt, now).toDays());
-        return new CustomerValue(segment, levels, lifetime, metrics.of(segment));
+        return new CustomerValue(segment, lastPurchaseAt, levels, lifetime, metrics.of(segment));
     }
 
     public record LevelFigures(String level, long customers, BigDecimal shareOfCustomers, BigDecimal revenue,

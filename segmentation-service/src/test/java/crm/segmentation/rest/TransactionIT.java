@@ -66,7 +66,16 @@ class TransactionIT {
                 .body("total", equalTo(1)).body("items[0].externalId", equalTo(key));
         given().get("/api/v1/segments/customers/" + customer).then()
                 .body("metrics.revenue", equalTo(91.5f)).body("metrics.purchases", equalTo(1))
-                .body("firstPurchaseAt", equalTo("2026-10-14T08:12:00Z"));
+                .body("firstPurchaseAt", equalTo("2026-10-14T08:12:00Z"))
+                .body("lastPurchaseAt", equalTo("2026-10-14T08:12:00Z"));
+
+        // The latest purchase is the latest sale of any month; a later refund is not a purchase.
+        Ledger.record(List.of(Ledger.sale(customer, "2026-11-02T09:00:00Z", "10.00"),
+                Ledger.sale(customer, "2026-11-20T09:00:00Z", "10.00", "0.00", true, UUID.randomUUID().toString())));
+        given().get("/api/v1/segments/customers/" + customer).then()
+                .body("metrics.purchases", equalTo(2))
+                .body("firstPurchaseAt", equalTo("2026-10-14T08:12:00Z"))
+                .body("lastPurchaseAt", equalTo("2026-11-02T09:00:00Z"));
     }
 
     @Test
