@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** A month ({@code 2026-10}) or a quarter ({@code 2026-Q3}), the unit the pyramid is closed for. */
 public record Period(String name, LocalDate firstDay, LocalDate dayAfter) {
@@ -37,10 +39,15 @@ public record Period(String name, LocalDate firstDay, LocalDate dayAfter) {
         return new Period(year + "-Q" + quarter, first, first.plusMonths(3));
     }
 
-    /** The month and the quarter a moment falls in, in the business's time zone. */
-    public static Period[] containing(Instant at, ZoneId zone) {
-        LocalDate day = at.atZone(zone).toLocalDate();
-        return new Period[] {month(YearMonth.from(day)), quarter(day.getYear(), (day.getMonthValue() + 2) / 3)};
+    /** The month a moment falls in, in the business's time zone. */
+    public static Period monthOf(Instant at, ZoneId zone) {
+        return month(YearMonth.from(at.atZone(zone)));
+    }
+
+    /** The months the period is made of: a month is its own. */
+    public List<Period> months() {
+        return Stream.iterate(YearMonth.from(firstDay), m -> m.plusMonths(1)).limit(isQuarter() ? 3 : 1)
+                .map(Period::month).toList();
     }
 
     public boolean isQuarter() {

@@ -26,7 +26,7 @@ import java.util.function.Function;
  * caller's transaction it is a transaction of its own, committed in that same round trip; in one, it
  * is part of it (the datasource hands every user of a transaction the same connection). It
  * inserts the transactions of known customers whose key is not taken yet and adds exactly those to
- * their customers' period totals and first purchase, and records their events (each
+ * their customers' month totals and first purchase, and records their events (each
  * staged event belongs to its transaction). Every writer takes its row locks in the same order
  * (ledger keys, period totals by period and customer, customers by id, each sorted, the tables in
  * the statement's fixed order), so concurrent writers wait for each other but never deadlock.
@@ -38,7 +38,7 @@ public class LedgerStore {
                 SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[],
                         ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                     WITH ORDINALITY AS i(id, customer_id, refund, source, external_id, occurred_at, store, channel,
-                        currency, lines, attributes, revenue, cost, request_hash, periods, n)
+                        currency, lines, attributes, revenue, cost, request_hash, period, n)
             ),
             inserted AS (
                 INSERT INTO ledger_transaction (id, source, external_id, customer_id, occurred_at, store, channel,
@@ -54,14 +54,14 @@ public class LedgerStore {
             ),
             added AS MATERIALIZED (
                 SELECT i.customer_id, i.refund, i.occurred_at::timestamptz AS occurred_at, i.revenue::numeric AS revenue,
-                    i.cost::numeric AS cost, i.periods
+                    i.cost::numeric AS cost, i.period
                 FROM input i JOIN inserted USING (id)
             ),
             totals AS (
                 INSERT INTO customer_period AS p (period, customer_id, revenue, cost, purchases, last_purchase_at)
                 SELECT period, customer_id, sum(revenue), sum(cost), count(*) FILTER (WHERE NOT refund),
                     max(occurred_at) FILTER (WHERE NOT refund)
-                FROM added CROSS JOIN unnest(string_to_array(periods, ',')) AS period
+                FROM added
                 GROUP BY period, customer_id
                 ORDER BY period, customer_id
                 ON CONFLICT (period, customer_id) DO UPDATE SET
@@ -88,7 +88,7 @@ public class LedgerStore {
 
     private final AgroalDataSource db;
     private final ObjectMapper json;
-    /** The periods whose partition of customer_period is known to exist. */
+    /** The months whose partition of customer_period is known to exist. */
     private final Set<String> partitions = ConcurrentHashMap.newKeySet();
 
     public LedgerStore(AgroalDataSource db, ObjectMapper json) {
@@ -98,10 +98,10 @@ public class LedgerStore {
 
     /**
      * Records the transactions that are new, with their events: a key taken before, or meanwhile
-     * by a concurrent writer, is skipped, not an error. {@code periods} names the periods a
+     * by a concurrent writer, is skipped, not an error. {@code month} names the month a
      * transaction counts in. Returns the ids recorded.
      */
-    public Set<UUID> record(List<LedgerTransaction> transactions, Function<LedgerTransaction, List<String>> periods,
+    public Set<UUID> record(List<LedgerTransaction> transactions, Function<LedgerTransaction, String> month,
             Outbox.Staged events, Instant recordedAt) {
         List<LedgerTransaction> sorted = transactions.stream()
                 .sorted(Comparator.comparing((LedgerTransaction t) -> t.source)
@@ -129,9 +129,8 @@ public class LedgerStore {
             text[8][i] = t.revenue.toPlainString();
             text[9][i] = t.cost.toPlainString();
             text[10][i] = t.requestHash;
-            List<String> in = periods.apply(t);
-            text[11][i] = String.join(",", in);
-            needed.addAll(in);
+            text[11][i] = month.apply(t);
+            needed.add(text[11][i]);
         }
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(RECORD)) {
             addPartitions(c, needed);
@@ -153,9 +152,9 @@ public class LedgerStore {
         }
     }
 
-    /** Adds the partitions of customer_period that the periods need, once each (see V7__customer_period_partitions.sql). */
-    private void addPartitions(Connection c, Set<String> periods) throws SQLException {
-        for (String period : periods) {
+    /** Adds the partitions of customer_period that the months need, once each (see V7__customer_period_partitions.sql). */
+    private void addPartitions(Connection c, Set<String> months) throws SQLException {
+        for (String period : months) {
             if (!partitions.contains(period)) {
                 try (PreparedStatement add = c.prepareStatement("SELECT customer_period_partition(?)")) {
                     add.setString(1, period);

@@ -17,7 +17,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -118,8 +117,7 @@ public class TransactionService {
     private Set<UUID> write(List<LedgerTransaction> candidates, Instant now) {
         Outbox.Staged events = outbox.stage(TransactionEvents.RECORDED, candidates.stream()
                 .map(t -> new Outbox.Message<>(t.customerId, event(t))).toList(), candidates.stream().map(t -> t.id).toList());
-        return store.record(candidates, t -> Arrays.stream(Period.containing(t.occurredAt, config.zone()))
-                .map(Period::name).toList(), events, now);
+        return store.record(candidates, t -> Period.monthOf(t.occurredAt, config.zone()).name(), events, now);
     }
 
     /** {@code row}: the ledger's transaction under the key, if any; {@code decider}: the set's first request with it. */

@@ -114,6 +114,42 @@ class PyramidIT {
     }
 
     @Test
+    void aQuarterIsCutFromItsMonthsSummedAndARecomputeSumsThemAgain() {
+        List<UUID> ids = Ledger.knownCustomers(db, 100);
+        UUID last = ids.get(99);
+        List<String> sales = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            sales.add(Ledger.sale(ids.get(i), "2004-04-15T12:00:00Z", (1000 - 5 * i) + ".00"));
+            sales.add(Ledger.sale(ids.get(i), "2004-05-15T12:00:00Z", "10.00"));
+        }
+        sales.add(Ledger.sale(last, "2004-06-15T12:00:00Z", "5000.00"));
+        Ledger.record(sales);
+        Ledger.close("2004-04");
+        Ledger.close("2004-Q2");
+
+        // Last in April, first over the quarter: 505 + 10 + 5000.
+        assertEquals("SMALL", Ledger.level(last, "2004-04"));
+        assertEquals("TOP", Ledger.level(last, "2004-Q2"));
+        assertEquals("BIG", Ledger.level(ids.get(0), "2004-Q2"));
+        // Σ (1000 − 5i) + 100 × 10 + 5000 = 75250 + 1000 + 5000
+        given().queryParam("period", "2004-Q2").get("/api/v1/segments/pyramid").then().statusCode(200)
+                .body("active", equalTo(100))
+                .body("revenue", equalTo(81250f))
+                .body("levels.find { it.level == 'TOP' }.revenue", equalTo(5515f));
+
+        // A late sale counts once the quarter is recomputed.
+        Ledger.record(List.of(Ledger.sale(ids.get(50), "2004-06-30T12:00:00Z", "6000.00")));
+        given().contentType(ContentType.JSON).body("{\"period\":\"2004-Q2\"}").queryParam("recompute", true)
+                .post("/api/v1/segments/periods").then().statusCode(200);
+        assertEquals("TOP", Ledger.level(ids.get(50), "2004-Q2"));
+        assertEquals("BIG", Ledger.level(last, "2004-Q2"));
+        given().queryParam("period", "2004-Q2").get("/api/v1/segments/pyramid").then().statusCode(200)
+                .body("active", equalTo(100))
+                .body("revenue", equalTo(87250f))
+                .body("levels.find { it.level == 'TOP' }.revenue", equalTo(6760f));
+    }
+
+    @Test
     void aLateRefundAndARecomputeMoveACustomerDownWithOneEvent() throws Exception {
         List<UUID> ids = Ledger.knownCustomers(db, 50);
         List<String> sales = new ArrayList<>();
