@@ -26,9 +26,9 @@ import org.eclipse.microprofile.context.ThreadContext;
 
 /**
  * Closes a period: every known customer gets exactly one level, cut from the month totals kept as
- * transactions arrive (a quarter's are summed from its months'; the ledger itself is not re-read). A first close loads the levels
- * into a partition of their own and indexes it once; each customer whose level differs from the
- * previous close gets one SegmentChanged event, read from those rows by {@link SegmentChangeSource}
+ * transactions arrive (a quarter's are summed from its months'; the ledger itself is not re-read). A
+ * first close loads the levels into a partition of their own and indexes it; each customer whose
+ * level differs from the previous close gets one SegmentChanged event, read from those rows by {@link SegmentChangeSource}
  * when the relay publishes them. Closing again changes nothing; a recompute (after late
  * transactions) rewrites only the rows that differ and announces only the levels it changed.
  */
