@@ -13,10 +13,10 @@ CREATE TABLE customer_period (
     PRIMARY KEY (customer_id, period)
 ) PARTITION BY LIST (period);
 
--- Adds the partition of a period unless it is there: customer_period_2026_10, customer_period_2026_q4. The
+-- The partition of a period, added unless it is there: customer_period_2026_10, customer_period_2026_q4. The
 -- table is made, then attached, which locks out no writer or reader of the other periods' totals. Writers
 -- of one new period queue on the advisory lock, and the later ones find the partition made.
-CREATE FUNCTION customer_period_partition(p text) RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION customer_period_partition(p text) RETURNS regclass LANGUAGE plpgsql AS $$
 DECLARE
     t text := 'customer_period_' || lower(replace(p, '-', '_'));
 BEGIN
@@ -25,6 +25,7 @@ BEGIN
         EXECUTE format('CREATE TABLE %I (LIKE customer_period INCLUDING DEFAULTS, CHECK (period = %L))', t, p);
         EXECUTE format('ALTER TABLE customer_period ATTACH PARTITION %I FOR VALUES IN (%L)', t, p);
     END IF;
+    RETURN to_regclass(quote_ident(t));
 END $$;
 
 SELECT customer_period_partition(period) FROM (SELECT DISTINCT period FROM customer_period_v6) p;
