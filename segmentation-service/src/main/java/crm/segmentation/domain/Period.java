@@ -54,7 +54,6 @@ public record Period(String name, LocalDate firstDay, LocalDate dayAfter) {
         return name.contains("Q");
     }
 
-
     public Instant start(ZoneId zone) {
         return firstDay.atStartOfDay(zone).toInstant();
     }

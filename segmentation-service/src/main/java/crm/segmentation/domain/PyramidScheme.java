@@ -1,7 +1,5 @@
 package crm.segmentation.domain;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,15 +57,14 @@ public record PyramidScheme(Metric metric, List<Cut> cuts, Optional<String> nonP
      * level ends at round(active × its cumulative percentage / 100), so 100 customers cut exactly
      * 1/4/15/80.
      */
-    public String levelSql(String rank, long active) {
+    public String levelSql(String rank, String active) {
         StringBuilder sql = new StringBuilder("CASE");
         int cumulative = 0;
         for (int i = 0; i < cuts.size() - 1; i++) {
             cumulative += cuts.get(i).percent();
-            long end = BigDecimal.valueOf(active * cumulative).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
-                    .longValue();
-            sql.append(" WHEN ").append(rank).append(" <= ").append(end).append(" THEN ")
-                    .append(literal(cuts.get(i).name()));
+            // round(active × cumulative / 100), half up, in integers
+            sql.append(" WHEN ").append(rank).append(" <= (").append(active).append(" * ").append(cumulative)
+                    .append(" + 50) / 100 THEN ").append(literal(cuts.get(i).name()));
         }
         return sql.append(" ELSE ").append(literal(cuts.get(cuts.size() - 1).name())).append(" END").toString();
     }

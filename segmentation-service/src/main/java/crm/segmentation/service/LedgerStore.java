@@ -146,8 +146,6 @@ public class LedgerStore {
             events.written();
             return recorded;
         } catch (SQLException e) {
-            // A partition made in a transaction that then rolled back is gone: look again next time.
-            partitions.clear();
             throw new IllegalStateException("Ledger write failed: " + e.getMessage(), e);
         }
     }
@@ -160,7 +158,10 @@ public class LedgerStore {
                     add.setString(1, period);
                     add.execute();
                 }
-                partitions.add(period);
+                // Known to others once committed: at once without a caller's transaction.
+                if (c.getAutoCommit()) {
+                    partitions.add(period);
+                }
             }
         }
     }

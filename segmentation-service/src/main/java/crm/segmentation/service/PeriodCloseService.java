@@ -90,12 +90,11 @@ public class PeriodCloseService {
         if (period.isQuarter()) {
             sumMonths(period);
         }
-        Ranking ranking = ranking(period);
         Counts counts;
         if (existing == null) {
-            counts = load(period, previous, ranking);
+            counts = load(period, previous);
         } else {
-            rewrite(period, previous, ranking.ranked(), revision);
+            rewrite(period, previous, revision);
             counts = Counts.of(rows("""
                     SELECT count(*), count(*) FILTER (WHERE purchases > 0), count(*) FILTER (WHERE direction IS NOT NULL),
                         count(*) FILTER (WHERE revision = :revision)
@@ -172,7 +171,14 @@ public class PeriodCloseService {
      * sorted on its own. The table is invisible until this transaction attaches it; one left behind
      * by a close that failed is dropped by the next one.
      */
-    private Counts load(Period period, String previous, Ranking ranking) {
+    private Counts load(Period period, String previous) {
+        // The ranking and both parts read the totals as of one moment, this transaction's, whatever sales
+        // arrive meanwhile: each customer is in exactly one part, ranked once.
+        String snapshot = (String) rows("SELECT pg_export_snapshot()", Map.of()).get(0);
+        Ranking ranking = QuarkusTransaction.requiringNew().call(() -> {
+            useSnapshot(snapshot);
+            return ranking(period);
+        });
         // Named as V6__period_level_partitions.sql names them: period_level_2026_10, period_level_2026_q3.
         String table = "period_level_" + period.name().toLowerCase(Locale.ROOT).replace('-', '_');
         String upperPart = table + "_upper";
@@ -201,13 +207,14 @@ public class PeriodCloseService {
                     RETURNING purchases, direction)
                 SELECT count(*), count(*) FILTER (WHERE purchases > 0), count(direction), count(direction) FROM n""";
         String pivot = ranking.above() == 0 ? null : metric() + " > " + ranking.pivot().toPlainString();
+        String active = Long.toString(ranking.ranked());
         CompletableFuture<Counts> upper = pivot == null ? CompletableFuture.completedFuture(new Counts(0, 0, 0, 0))
-                : CompletableFuture.supplyAsync(() -> fill(upperPart, insert.formatted(upperPart, levelsSql(previous,
-                        ranking.ranked(), ranked("AND " + pivot, 0), false)), levelParams(period, previous, false)),
-                        loader);
+                : CompletableFuture.supplyAsync(() -> fill(snapshot, upperPart, insert.formatted(upperPart,
+                        levelsSql(period, previous, active, ranked("AND " + pivot, 0), false)),
+                        levelParams(period, previous, false)), loader);
         Counts lower;
         try {
-            lower = fill(lowerPart, insert.formatted(lowerPart, levelsSql(previous, ranking.ranked(), ranked(
+            lower = fill(snapshot, lowerPart, insert.formatted(lowerPart, levelsSql(period, previous, active, ranked(
                     pivot == null ? "" : "AND NOT " + pivot, ranking.above()), true)), levelParams(period, previous, true));
         } finally {
             upper.handle((counts, failure) -> counts).join(); // the other part ends before this one's failure is told
@@ -221,7 +228,7 @@ public class PeriodCloseService {
     }
 
     /**
-     * How many customers are ranked, and where the ranking splits in two for the first close: a pivot
+     * How many customers are ranked, and where the first close splits the ranking in two: a pivot
      * near the median of the metric (from a sample of the totals; all of them when the sample finds
      * none) and the count of customers above it, who take the first ranks. No pivot: no one is ranked.
      */
@@ -246,9 +253,10 @@ public class PeriodCloseService {
         return new Ranking(((Number) counts[0]).longValue(), value, ((Number) counts[1]).longValue());
     }
 
-    /** Fills and indexes one part of the levels in a transaction of its own; returns its counts. */
-    private Counts fill(String part, String sql, Map<String, Object> params) {
+    /** Fills and indexes one part of the levels in a transaction of its own, as of the snapshot; returns its counts. */
+    private Counts fill(String snapshot, String part, String sql, Map<String, Object> params) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            useSnapshot(snapshot);
             // Ranking a million customers, and indexing them, sorts in memory instead of on disk (this transaction only).
             update("SET LOCAL work_mem = '256MB'", Map.of());
             update("SET LOCAL maintenance_work_mem = '256MB'", Map.of());
@@ -262,7 +270,7 @@ public class PeriodCloseService {
      * A recompute: rewrites only the rows that differ; a customer whose level changed is announced
      * again by this revision, from the level announced before.
      */
-    private void rewrite(Period period, String previous, long active, int revision) {
+    private void rewrite(Period period, String previous, int revision) {
         Map<String, Object> params = levelParams(period, previous, true);
         params.put("revision", revision);
         // Ranking a million customers sorts in memory instead of on disk (this transaction only).
@@ -296,22 +304,30 @@ public class PeriodCloseService {
                 )
                 DELETE FROM period_level o USING d
                 WHERE o.period = :period AND o.customer_id = d.old_customer_id AND d.customer_id IS NULL"""
-                .formatted(levelsSql(previous, active, ranked("", 0), true)), params);
+                .formatted(levelsSql(period, previous, "(SELECT count(*) FROM customer_period WHERE period = :period AND "
+                        + rankedCondition() + ")", ranked("", 0), true)), params);
+    }
+
+    /** Reads as of a snapshot another transaction exported (the first statement of a transaction). */
+    private void useSnapshot(String snapshot) {
+        update("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", Map.of());
+        update("SET TRANSACTION SNAPSHOT '" + snapshot + "'", Map.of());
     }
 
     /**
      * Rows of known customers with the level of the previous close: the {@code ranked} active
-     * customers and, with {@code others}, those with margin ≤ 0 if the scheme has a level for them,
-     * then inactives and prospects.
+     * customers (of {@code active}, SQL for their number), and, with {@code others}, those with
+     * margin ≤ 0 if the scheme has a level for them, then inactives and prospects.
      */
-    private String levelsSql(String previous, long active, String ranked, boolean others) {
+    private String levelsSql(Period period, String previous, String active, String ranked, boolean others) {
         String marginLevel = scheme.nonPositiveMarginLevel().orElse(null);
         String nonPositive = marginLevel == null ? "" : """
                 UNION ALL
                 SELECT customer_id, :marginLevel, revenue, revenue - cost, purchases, NULL::int
                 FROM customer_period WHERE period = :period AND purchases > 0 AND revenue - cost <= 0""";
-        // A customer whose first purchase falls in the period bought in it: only the others are looked up
-        // as inactive or prospect.
+        // A customer whose first purchase falls in a month bought in it (the ledger writes both in one
+        // statement): only the others are looked up as inactive or prospect. A quarter's totals are summed
+        // before the snapshot the levels are read at, so there every customer is looked up.
         String rest = """
                 %s
                 UNION ALL
@@ -319,8 +335,8 @@ public class PeriodCloseService {
                     coalesce(p.revenue, 0), coalesce(p.revenue - p.cost, 0), 0, NULL::int
                 FROM customer_segment s
                 LEFT JOIN customer_period p ON p.period = :period AND p.customer_id = s.customer_id
-                WHERE NOT coalesce(s.first_purchase_at >= :start AND s.first_purchase_at < :end, false)
-                  AND coalesce(p.purchases, 0) = 0""".formatted(nonPositive);
+                WHERE %s coalesce(p.purchases, 0) = 0""".formatted(nonPositive, period.isQuarter() ? ""
+                : "NOT coalesce(s.first_purchase_at >= :start AND s.first_purchase_at < :end, false) AND");
         // Without a previous close everyone was a prospect: no join.
         String from = previous.isEmpty() ? "'PROSPECT'" : "coalesce(o.level, 'PROSPECT')";
         String join = previous.isEmpty() ? ""
@@ -363,7 +379,9 @@ public class PeriodCloseService {
             params.put("previous", previous);
         }
         if (withOthers) {
-            params.put("start", period.start(config.zone()));
+            if (!period.isQuarter()) {
+                params.put("start", period.start(config.zone()));
+            }
             params.put("end", period.end(config.zone()));
             scheme.nonPositiveMarginLevel().ifPresent(level -> params.put("marginLevel", level));
         }

@@ -15,9 +15,16 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -147,6 +154,44 @@ class PyramidIT {
                 .body("active", equalTo(100))
                 .body("revenue", equalTo(87250f))
                 .body("levels.find { it.level == 'TOP' }.revenue", equalTo(6760f));
+    }
+
+    @Test
+    void aCloseWhileLateSalesArriveRanksEachCustomerOnce() throws Exception {
+        List<UUID> ids = Ledger.knownCustomers(db, 3000);
+        List<String> sales = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            sales.add(Ledger.sale(ids.get(i), "2005-07-10T10:00:00Z", (100 + i % 997) + ".00"));
+        }
+        Ledger.record(sales);
+        // Late sales lift customers from below the middle of the ranking to above it while the close runs.
+        ExecutorService late = Executors.newSingleThreadExecutor();
+        Future<?> lifting = late.submit(() -> {
+            for (int round = 0; round < 20; round++) {
+                List<String> lifts = new ArrayList<>();
+                for (int i = round; i < ids.size(); i += 20) {
+                    lifts.add(Ledger.sale(ids.get(i), "2005-07-20T10:00:00Z", "700.00"));
+                }
+                Ledger.record(lifts);
+            }
+        });
+        Ledger.close("2005-07");
+        lifting.get(60, TimeUnit.SECONDS);
+        late.shutdown();
+
+        try (Connection c = db.getConnection(); PreparedStatement select = c.prepareStatement("""
+                SELECT count(*), count(DISTINCT customer_id), count(rank), count(DISTINCT rank), min(rank), max(rank)
+                FROM period_level WHERE period = '2005-07' AND customer_id = ANY(?)""")) {
+            select.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet r = select.executeQuery()) {
+                r.next();
+                assertEquals(3000, r.getInt(1), "one row per customer");
+                assertEquals(3000, r.getInt(2), "no customer twice");
+                assertEquals(r.getInt(3), r.getInt(4), "no rank twice");
+            }
+        }
+        given().queryParam("period", "2005-07").get("/api/v1/segments/pyramid").then().statusCode(200)
+                .body("active", equalTo(3000));
     }
 
     @Test
