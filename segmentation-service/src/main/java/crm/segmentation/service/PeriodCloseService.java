@@ -28,9 +28,10 @@ import org.eclipse.microprofile.context.ThreadContext;
  * Closes a period: every known customer gets exactly one level, cut from the month totals kept as
  * transactions arrive (a quarter's are summed from its months'; the ledger itself is not re-read). A
  * first close loads the levels into a partition of their own and indexes it; each customer whose
- * level differs from the previous close gets one SegmentChanged event, read from those rows by {@link SegmentChangeSource}
- * when the relay publishes them. Closing again changes nothing; a recompute (after late
- * transactions) rewrites only the rows that differ and announces only the levels it changed.
+ * level differs from the previous close gets one SegmentChanged event, read from those rows by
+ * {@link SegmentChangeSource} when the relay publishes them. Closing again changes nothing; a
+ * recompute (after late transactions) rewrites only the rows that differ and announces only the
+ * levels it changed.
  */
 @ApplicationScoped
 public class PeriodCloseService {
@@ -38,15 +39,18 @@ public class PeriodCloseService {
     private final Outbox outbox;
     private final PyramidScheme scheme;
     private final SegmentationConfig config;
+    private final QuarterTotals quarterTotals;
 
     /** Fills the upper half of a close's levels while the request's thread fills the lower half. */
     private final ManagedExecutor loader;
 
-    public PeriodCloseService(EntityManager em, Outbox outbox, PyramidScheme scheme, SegmentationConfig config) {
+    public PeriodCloseService(EntityManager em, Outbox outbox, PyramidScheme scheme, SegmentationConfig config,
+            QuarterTotals quarterTotals) {
         this.em = em;
         this.outbox = outbox;
         this.scheme = scheme;
         this.config = config;
+        this.quarterTotals = quarterTotals;
         this.loader = ManagedExecutor.builder().maxAsync(1).propagated(ThreadContext.NONE)
                 .cleared(ThreadContext.ALL_REMAINING).build();
     }
@@ -88,7 +92,7 @@ public class PeriodCloseService {
         String previous = previousClose(period);
         int revision = existing == null ? 0 : existing.revision + 1;
         if (period.isQuarter()) {
-            sumMonths(period);
+            quarterTotals.sum(period);
         }
         Counts counts;
         if (existing == null) {
@@ -121,32 +125,6 @@ public class PeriodCloseService {
             close.recomputedAt = now;
         }
         return new Closed(close, true);
-    }
-
-    /**
-     * A quarter's totals are its months', summed when it closes (a sale adds to its month's totals only,
-     * one write instead of two); a recompute sums them again, late sales included.
-     */
-    private void sumMonths(Period quarter) {
-        Map<String, Object> params = Map.of("period", quarter.name(),
-                "months", quarter.months().stream().map(Period::name).toList());
-        QuarkusTransaction.requiringNew().run(() -> {
-            // The months are read in full and sorted once, in memory, by customer (this transaction only): a
-            // hash of a million numeric sums spills to disk, and reading them in key order jumps around the heap.
-            update("SET LOCAL work_mem = '256MB'", Map.of());
-            update("SET LOCAL enable_hashagg = off", Map.of());
-            update("SET LOCAL enable_indexscan = off", Map.of());
-            String partition = (String) rows("SELECT CAST(customer_period_partition(:period) AS text)",
-                    Map.of("period", quarter.name())).get(0);
-            update("TRUNCATE " + partition, Map.of());
-            // In customer order, each row's key goes at the end of the partition's index.
-            update("""
-                    INSERT INTO customer_period (period, customer_id, revenue, cost, purchases, last_purchase_at)
-                    SELECT :period, customer_id, sum(revenue), sum(cost), sum(purchases), max(last_purchase_at)
-                    FROM customer_period WHERE period IN (:months)
-                    GROUP BY customer_id
-                    ORDER BY customer_id""", params);
-        });
     }
 
     /** A close's levels: customers, those active, those whose level changed, and those this revision announces. */
