@@ -22,9 +22,9 @@ import java.util.UUID;
 /**
  * A log request's write in one statement and one round trip, in the caller's transaction (the
  * datasource hands every user of a transaction the same connection) or, without one, as a
- * transaction of its own: it locks the visit, inserts
- * the entries for touch points the visit has none for yet, with their positions in the visit's
- * journey version, and their events, and answers with the visit as stored.
+ * transaction of its own: it locks the visit, inserts the entries for touch points the visit has
+ * none for yet, with their positions in the visit's journey version, and their events, and answers
+ * with the visit as stored.
  */
 @ApplicationScoped
 public class LogStore {

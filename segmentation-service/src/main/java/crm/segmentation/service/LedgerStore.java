@@ -25,9 +25,9 @@ import java.util.function.Function;
  * The ledger's write: one statement, one round trip, whatever the number of transactions. Without a
  * caller's transaction it is a transaction of its own, committed in that same round trip; in one, it
  * is part of it (the datasource hands every user of a transaction the same connection). It
- * inserts the transactions of known customers whose key is not taken yet and adds exactly those to
- * their customers' month totals and first purchase, and records their events (each
- * staged event belongs to its transaction). Every writer takes its row locks in the same order
+ * inserts the transactions of known customers whose key is not taken yet, adds exactly those to
+ * their customers' month totals and first purchase, and records their events (each staged event
+ * belongs to its transaction). Every writer takes its row locks in the same order
  * (ledger keys, period totals by period and customer, customers by id, each sorted, the tables in
  * the statement's fixed order), so concurrent writers wait for each other but never deadlock.
  */
@@ -152,15 +152,15 @@ public class LedgerStore {
 
     /** Adds the partitions of customer_period that the months need, once each (see V7__customer_period_partitions.sql). */
     private void addPartitions(Connection c, Set<String> months) throws SQLException {
-        for (String period : months) {
-            if (!partitions.contains(period)) {
+        for (String month : months) {
+            if (!partitions.contains(month)) {
                 try (PreparedStatement add = c.prepareStatement("SELECT customer_period_partition(?)")) {
-                    add.setString(1, period);
+                    add.setString(1, month);
                     add.execute();
                 }
                 // Known to others once committed: at once without a caller's transaction.
                 if (c.getAutoCommit()) {
-                    partitions.add(period);
+                    partitions.add(month);
                 }
             }
         }

@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,17 +39,19 @@ public class PeriodCloseService {
     private final PyramidScheme scheme;
     private final SegmentationConfig config;
     private final QuarterTotals quarterTotals;
+    private final LevelSql levels;
 
     /** Fills the upper half of a close's levels while the request's thread fills the lower half. */
     private final ManagedExecutor loader;
 
     public PeriodCloseService(EntityManager em, Outbox outbox, PyramidScheme scheme, SegmentationConfig config,
-            QuarterTotals quarterTotals) {
+            QuarterTotals quarterTotals, LevelSql levels) {
         this.em = em;
         this.outbox = outbox;
         this.scheme = scheme;
         this.config = config;
         this.quarterTotals = quarterTotals;
+        this.levels = levels;
         this.loader = ManagedExecutor.builder().maxAsync(1).propagated(ThreadContext.NONE)
                 .cleared(ThreadContext.ALL_REMAINING).build();
     }
@@ -184,16 +185,17 @@ public class PeriodCloseService {
                     FROM (%s) n
                     RETURNING purchases, direction)
                 SELECT count(*), count(*) FILTER (WHERE purchases > 0), count(direction), count(direction) FROM n""";
-        String pivot = ranking.above() == 0 ? null : metric() + " > " + ranking.pivot().toPlainString();
+        String pivot = ranking.above() == 0 ? null : levels.metric() + " > " + ranking.pivot().toPlainString();
         String active = Long.toString(ranking.ranked());
         CompletableFuture<Counts> upper = pivot == null ? CompletableFuture.completedFuture(new Counts(0, 0, 0, 0))
                 : CompletableFuture.supplyAsync(() -> fill(snapshot, upperPart, insert.formatted(upperPart,
-                        levelsSql(period, previous, active, ranked("AND " + pivot, 0), false)),
-                        levelParams(period, previous, false)), loader);
+                        levels.select(period, previous, active, levels.ranked("AND " + pivot, 0), false)),
+                        levels.params(period, previous, false)), loader);
         Counts lower;
         try {
-            lower = fill(snapshot, lowerPart, insert.formatted(lowerPart, levelsSql(period, previous, active, ranked(
-                    pivot == null ? "" : "AND NOT " + pivot, ranking.above()), true)), levelParams(period, previous, true));
+            lower = fill(snapshot, lowerPart, insert.formatted(lowerPart, levels.select(period, previous, active,
+                    levels.ranked(pivot == null ? "" : "AND NOT " + pivot, ranking.above()), true)),
+                    levels.params(period, previous, true));
         } finally {
             upper.handle((counts, failure) -> counts).join(); // the other part ends before this one's failure is told
         }
@@ -214,8 +216,8 @@ public class PeriodCloseService {
     }
 
     private Ranking ranking(Period period) {
-        String median = "SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY " + metric() + ") FROM customer_period %s"
-                + " WHERE period = :period AND " + rankedCondition();
+        String median = "SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY " + levels.metric()
+                + ") FROM customer_period %s WHERE period = :period AND " + levels.rankedCondition();
         Map<String, Object> params = Map.of("period", period.name());
         Object pivot = rows(median.formatted("TABLESAMPLE SYSTEM (1)"), params).get(0);
         if (pivot == null) {
@@ -225,8 +227,8 @@ public class PeriodCloseService {
             return new Ranking(0, null, 0);
         }
         BigDecimal value = (BigDecimal) pivot;
-        Object[] counts = (Object[]) rows("SELECT count(*), count(*) FILTER (WHERE " + metric() + " > "
-                + value.toPlainString() + ") FROM customer_period WHERE period = :period AND " + rankedCondition(),
+        Object[] counts = (Object[]) rows("SELECT count(*), count(*) FILTER (WHERE " + levels.metric() + " > "
+                + value.toPlainString() + ") FROM customer_period WHERE period = :period AND " + levels.rankedCondition(),
                 params).get(0);
         return new Ranking(((Number) counts[0]).longValue(), value, ((Number) counts[1]).longValue());
     }
@@ -249,7 +251,7 @@ public class PeriodCloseService {
      * again by this revision, from the level announced before.
      */
     private void rewrite(Period period, String previous, int revision) {
-        Map<String, Object> params = levelParams(period, previous, true);
+        Map<String, Object> params = levels.params(period, previous, true);
         params.put("revision", revision);
         // Ranking a million customers sorts in memory instead of on disk (this transaction only).
         update("SET LOCAL work_mem = '256MB'", Map.of());
@@ -282,88 +284,14 @@ public class PeriodCloseService {
                 )
                 DELETE FROM period_level o USING d
                 WHERE o.period = :period AND o.customer_id = d.old_customer_id AND d.customer_id IS NULL"""
-                .formatted(levelsSql(period, previous, "(SELECT count(*) FROM customer_period WHERE period = :period AND "
-                        + rankedCondition() + ")", ranked("", 0), true)), params);
+                .formatted(levels.select(period, previous, "(SELECT count(*) FROM customer_period WHERE period = :period"
+                        + " AND " + levels.rankedCondition() + ")", levels.ranked("", 0), true)), params);
     }
 
     /** Reads as of a snapshot another transaction exported (the first statement of a transaction). */
     private void useSnapshot(String snapshot) {
         update("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", Map.of());
         update("SET TRANSACTION SNAPSHOT '" + snapshot + "'", Map.of());
-    }
-
-    /**
-     * Rows of known customers with the level of the previous close: the {@code ranked} active
-     * customers (of {@code active}, SQL for their number), and, with {@code others}, those with
-     * margin ≤ 0 if the scheme has a level for them, then inactives and prospects.
-     */
-    private String levelsSql(Period period, String previous, String active, String ranked, boolean others) {
-        String marginLevel = scheme.nonPositiveMarginLevel().orElse(null);
-        String nonPositive = marginLevel == null ? "" : """
-                UNION ALL
-                SELECT customer_id, :marginLevel, revenue, revenue - cost, purchases, NULL::int
-                FROM customer_period WHERE period = :period AND purchases > 0 AND revenue - cost <= 0""";
-        // A customer whose first purchase falls in a month bought in it (the ledger writes both in one
-        // statement): only the others are looked up as inactive or prospect. A quarter's totals are summed
-        // before the snapshot the levels are read at, so there every customer is looked up.
-        String rest = """
-                %s
-                UNION ALL
-                SELECT s.customer_id, CASE WHEN s.first_purchase_at < :end THEN 'INACTIVE' ELSE 'PROSPECT' END,
-                    coalesce(p.revenue, 0), coalesce(p.revenue - p.cost, 0), 0, NULL::int
-                FROM customer_segment s
-                LEFT JOIN customer_period p ON p.period = :period AND p.customer_id = s.customer_id
-                WHERE %s coalesce(p.purchases, 0) = 0""".formatted(nonPositive, period.isQuarter() ? ""
-                : "NOT coalesce(s.first_purchase_at >= :start AND s.first_purchase_at < :end, false) AND");
-        // Without a previous close everyone was a prospect: no join.
-        String from = previous.isEmpty() ? "'PROSPECT'" : "coalesce(o.level, 'PROSPECT')";
-        String join = previous.isEmpty() ? ""
-                : "LEFT JOIN period_level o ON o.period = :previous AND o.customer_id = l.customer_id";
-        return """
-                SELECT CAST(:period AS text) AS period, l.customer_id, l.level, l.revenue, l.margin, l.purchases,
-                    l.rank, %1$s AS from_level, CASE WHEN %1$s <> l.level THEN %2$s END AS direction
-                FROM (
-                    SELECT customer_id, %3$s AS level, revenue, margin, purchases, rank FROM (%4$s) r
-                    %5$s
-                ) l
-                %6$s"""
-                .formatted(from, scheme.directionSql(from, "l.level"), scheme.levelSql("rank", active), ranked,
-                        others ? rest : "", join);
-    }
-
-    /** The active customers of the period that {@code where} selects, ranked from {@code offset} + 1. */
-    private String ranked(String where, long offset) {
-        return """
-                SELECT customer_id, revenue, revenue - cost AS margin, purchases,
-                    (%d + row_number() OVER (ORDER BY %s DESC, customer_id))::int AS rank
-                FROM customer_period WHERE period = :period AND %s %s"""
-                .formatted(offset, metric(), rankedCondition(), where);
-    }
-
-    /** Active customers who are ranked (with a level for margin ≤ 0, those go there instead). */
-    private String rankedCondition() {
-        return scheme.nonPositiveMarginLevel().isEmpty() ? "purchases > 0" : "purchases > 0 AND revenue - cost > 0";
-    }
-
-    private String metric() {
-        return scheme.metric() == PyramidScheme.Metric.MARGIN ? "(revenue - cost)" : "revenue";
-    }
-
-    /** The parameters of {@link #levelsSql}, those of the customers not ranked only {@code withOthers}. */
-    private Map<String, Object> levelParams(Period period, String previous, boolean withOthers) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("period", period.name());
-        if (!previous.isEmpty()) {
-            params.put("previous", previous);
-        }
-        if (withOthers) {
-            if (!period.isQuarter()) {
-                params.put("start", period.start(config.zone()));
-            }
-            params.put("end", period.end(config.zone()));
-            scheme.nonPositiveMarginLevel().ifPresent(level -> params.put("marginLevel", level));
-        }
-        return params;
     }
 
     /** The latest closed period of the same kind before this one; none: everyone was a prospect. */

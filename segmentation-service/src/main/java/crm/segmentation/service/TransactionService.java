@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 import org.hibernate.jpa.HibernateHints;
 
 /**
- * The ledger: records each sale or refund once, keeps the per-period totals the pyramid is cut
+ * The ledger: records each sale or refund once, keeps the month totals the pyramid is cut
  * from, and publishes TransactionRecorded. A single request and a batch take the same path: the
  * requests as one set, written in one statement whatever their number. That statement is the
  * database transaction (all or nothing, committed as it answers), so recording opens none around it:
