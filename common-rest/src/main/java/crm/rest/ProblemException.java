@@ -43,7 +43,9 @@ public class ProblemException extends RuntimeException {
             return new ProblemException(Response.Status.BAD_REQUEST, "The request body is not valid JSON for this resource");
         }
         String message;
-        if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            message = "must not contain the character U+0000";
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
         } else if (e instanceof InvalidFormatException invalid) {
             message = "must be a valid " + invalid.getTargetType().getSimpleName();

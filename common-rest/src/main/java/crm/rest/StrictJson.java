@@ -1,16 +1,56 @@
 package crm.rest;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 
-/** A score of 2.5 is bad input, not 2: numbers with a fraction are refused where a whole number is expected. */
+/**
+ * Input the database would refuse is refused as bad input: a score of 2.5 is not 2 (numbers with a
+ * fraction where a whole number is expected), and no text, value or key, may hold the character
+ * U+0000, which PostgreSQL cannot store.
+ */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.registerModule(new SimpleModule("strict-text")
+                .addDeserializer(String.class, new Text())
+                .addKeyDeserializer(String.class, new TextKey()));
+    }
+
+    static String check(JsonParser parser, String text) throws InvalidFormatException {
+        if (text != null && text.indexOf('\0') >= 0) {
+            throw new InvalidFormatException(parser, "contains U+0000", text, String.class);
+        }
+        return text;
+    }
+
+    private static final class Text extends StdScalarDeserializer<String> {
+        Text() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            return check(parser, StringDeserializer.instance.deserialize(parser, context));
+        }
+    }
+
+    private static final class TextKey extends KeyDeserializer {
+        @Override
+        public Object deserializeKey(String key, DeserializationContext context) throws IOException {
+            return check(context.getParser(), key);
+        }
     }
 }

@@ -6,6 +6,7 @@ import crm.rest.ProblemException;
 import crm.rest.QueryParams;
 import crm.segmentation.config.SegmentationConfig;
 import crm.segmentation.service.BatchService;
+import crm.segmentation.service.GroupCommit;
 import crm.segmentation.service.RecordTransaction;
 import crm.segmentation.service.TransactionService;
 import jakarta.validation.Valid;
@@ -37,11 +38,14 @@ import org.jboss.resteasy.reactive.RestResponse;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TransactionResource {
     private final TransactionService transactions;
+    private final GroupCommit singles;
     private final BatchService batches;
     private final SegmentationConfig config;
 
-    public TransactionResource(TransactionService transactions, BatchService batches, SegmentationConfig config) {
+    public TransactionResource(TransactionService transactions, GroupCommit singles, BatchService batches,
+            SegmentationConfig config) {
         this.transactions = transactions;
+        this.singles = singles;
         this.batches = batches;
         this.config = config;
     }
@@ -61,7 +65,7 @@ public class TransactionResource {
     @APIResponse(responseCode = "409", description = "The key was used for a different transaction",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<TransactionResponse> record(@NotNull @Valid RecordTransaction request) {
-        TransactionService.Recorded recorded = transactions.record(request);
+        TransactionService.Recorded recorded = singles.record(request);
         return RestResponse.status(recorded.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
                 TransactionResponse.of(recorded.transaction()));
     }

@@ -12,6 +12,7 @@ import crm.segmentation.config.SegmentationConfig;
 import crm.segmentation.domain.LedgerTransaction;
 import crm.segmentation.domain.Period;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -29,7 +30,8 @@ import org.hibernate.jpa.HibernateHints;
 /**
  * The ledger: records each sale or refund once, keeps the month totals the pyramid is cut
  * from, and publishes TransactionRecorded. A single request and a batch take the same path: the
- * requests as one set, written in one statement whatever their number. That statement is the
+ * requests as one set, written in one statement whatever their number (single requests are
+ * gathered into sets by {@link GroupCommit}). That statement is the
  * database transaction (all or nothing, committed as it answers), so recording opens none around it:
  * a JTA transaction would add a round trip for its commit, and its bookkeeping, to every request.
  */
@@ -58,32 +60,21 @@ public class TransactionService {
     public record Result(Recorded recorded, ProblemException problem) {
     }
 
-    /** All or nothing: the transaction with its totals and its event, or a ProblemException. */
-    public Recorded record(RecordTransaction request) {
-        Result result = recordSet(List.of(request)).get(0);
-        if (result.problem() != null) {
-            throw result.problem();
-        }
-        return result.recorded();
-    }
-
-    /**
-     * Records requests that passed bean validation in one database transaction: a result per
-     * request, in request order. A refused request writes nothing and does not stop the others.
-     * Requests sharing a key (source + externalId): the first decides; a later one with the same
-     * content shares its result (a retry), one with other content is a conflict.
-     */
-    public List<Result> recordAll(List<RecordTransaction> requests) {
-        return recordSet(requests);
-    }
-
     private record Key(String source, String externalId) {
         static Key of(LedgerTransaction t) {
             return new Key(t.source, t.externalId);
         }
     }
 
-    private List<Result> recordSet(List<RecordTransaction> requests) {
+    /**
+     * Records requests that passed bean validation in one database transaction: a result per
+     * request, in request order. A refused request writes nothing and does not stop the others.
+     * Requests sharing a key (source + externalId): the first decides; a later one with the same
+     * content shares its result (a retry), one with other content is a conflict. Runs on request
+     * threads and on {@link GroupCommit}'s writers alike.
+     */
+    @ActivateRequestContext
+    public List<Result> recordAll(List<RecordTransaction> requests) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Result[] results = new Result[requests.size()];
         LedgerTransaction[] proposed = new LedgerTransaction[requests.size()];

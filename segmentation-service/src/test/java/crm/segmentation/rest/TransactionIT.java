@@ -89,6 +89,9 @@ class TransactionIT {
         expect400(good.replace(customer.toString(), UUID.randomUUID().toString()), "customerId");
         expect400(good.replace("\"lines\":[", "\"lines\":[],\"x\":["), "lines");
         expect400(good.replace("\"2026-10-01T10:00:00Z\"", "\"yesterday\""), "occurredAt");
+        // U+0000, which PostgreSQL cannot store, in a value and in an attribute's key
+        expect400(good.replace("\"Item\"", "\"It\\u0000em\""), "lines[0].description");
+        expect400(good.replace("\"seat\"", "\"se\\u0000at\""), "attributes");
         given().queryParam("customerId", customer.toString()).get("/api/v1/transactions").then().body("total", equalTo(0));
         given().queryParam("customerId", customer.toString()).queryParam("from", "2026-11-01T00:00:00Z")
                 .queryParam("to", "2026-10-01T00:00:00Z").get("/api/v1/transactions").then().statusCode(400)
