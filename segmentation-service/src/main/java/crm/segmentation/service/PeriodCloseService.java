@@ -26,7 +26,8 @@ import org.eclipse.microprofile.context.ThreadContext;
 /**
  * Closes a period: every known customer gets exactly one level, cut from the month totals kept as
  * transactions arrive (a quarter's are summed from its months'; the ledger itself is not re-read). A
- * first close loads the levels into a partition of their own and indexes it; each customer whose
+ * first close loads the levels into a partition of their own, indexed once the close has answered
+ * ({@link LevelIndexes}); each customer whose
  * level differs from the previous close gets one SegmentChanged event, read from those rows by
  * {@link SegmentChangeSource} when the relay publishes them. Closing again changes nothing; a
  * recompute (after late transactions) rewrites only the rows that differ and announces only the
@@ -40,18 +41,20 @@ public class PeriodCloseService {
     private final SegmentationConfig config;
     private final QuarterTotals quarterTotals;
     private final LevelSql levels;
+    private final LevelIndexes indexes;
 
     /** Fills the upper half of a close's levels while the request's thread fills the lower half. */
     private final ManagedExecutor loader;
 
     public PeriodCloseService(EntityManager em, Outbox outbox, PyramidScheme scheme, SegmentationConfig config,
-            QuarterTotals quarterTotals, LevelSql levels) {
+            QuarterTotals quarterTotals, LevelSql levels, LevelIndexes indexes) {
         this.em = em;
         this.outbox = outbox;
         this.scheme = scheme;
         this.config = config;
         this.quarterTotals = quarterTotals;
         this.levels = levels;
+        this.indexes = indexes;
         this.loader = ManagedExecutor.builder().maxAsync(1).propagated(ThreadContext.NONE)
                 .cleared(ThreadContext.ALL_REMAINING).build();
     }
@@ -69,7 +72,11 @@ public class PeriodCloseService {
         if (recompute) {
             awaitPublished(period);
         }
-        return QuarkusTransaction.requiringNew().call(() -> closeNow(period, recompute));
+        Closed closed = QuarkusTransaction.requiringNew().call(() -> closeNow(period, recompute));
+        if (closed.computed() && !recompute) {
+            indexes.buildMissing();
+        }
+        return closed;
     }
 
     @Transactional
@@ -146,8 +153,8 @@ public class PeriodCloseService {
      * The first close: the levels go into a new table, attached as the period's partition once it is
      * filled and indexed. Every change of level is announced by this close (revision 0). The table is
      * split by rank (V8__period_level_in_two_parts.sql) into the customers ranked above a pivot value
-     * and the rest; both parts are filled and indexed at once, each on a connection of its own and
-     * sorted on its own. The table is invisible until this transaction attaches it; one left behind
+     * and the rest; both parts are filled at once, each on a connection of its own and sorted on its
+     * own. The table is invisible until this transaction attaches it; one left behind
      * by a close that failed is dropped by the next one.
      */
     private Counts load(Period period, String previous) {
@@ -188,20 +195,18 @@ public class PeriodCloseService {
         String pivot = ranking.above() == 0 ? null : levels.metric() + " > " + ranking.pivot().toPlainString();
         String active = Long.toString(ranking.ranked());
         CompletableFuture<Counts> upper = pivot == null ? CompletableFuture.completedFuture(new Counts(0, 0, 0, 0))
-                : CompletableFuture.supplyAsync(() -> fill(snapshot, upperPart, insert.formatted(upperPart,
+                : CompletableFuture.supplyAsync(() -> fill(snapshot, insert.formatted(upperPart,
                         levels.select(period, previous, active, levels.ranked("AND " + pivot, 0), false)),
                         levels.params(period, previous, false)), loader);
         Counts lower;
         try {
-            lower = fill(snapshot, lowerPart, insert.formatted(lowerPart, levels.select(period, previous, active,
+            lower = fill(snapshot, insert.formatted(lowerPart, levels.select(period, previous, active,
                     levels.ranked(pivot == null ? "" : "AND NOT " + pivot, ranking.above()), true)),
                     levels.params(period, previous, true));
         } finally {
             upper.handle((counts, failure) -> counts).join(); // the other part ends before this one's failure is told
         }
         Counts counts = upper.join().plus(lower);
-        // Finds the parts' indexes and takes them as its own: nothing is built here.
-        update("CREATE INDEX ON " + table + " (customer_id)", Map.of());
         update("ALTER TABLE period_level ATTACH PARTITION " + table + " FOR VALUES IN ('" + period.name() + "')",
                 Map.of());
         return counts;
@@ -233,16 +238,13 @@ public class PeriodCloseService {
         return new Ranking(((Number) counts[0]).longValue(), value, ((Number) counts[1]).longValue());
     }
 
-    /** Fills and indexes one part of the levels in a transaction of its own, as of the snapshot; returns its counts. */
-    private Counts fill(String snapshot, String part, String sql, Map<String, Object> params) {
+    /** Fills one part of the levels in a transaction of its own, as of the snapshot; returns its counts. */
+    private Counts fill(String snapshot, String sql, Map<String, Object> params) {
         return QuarkusTransaction.requiringNew().call(() -> {
             useSnapshot(snapshot);
-            // Ranking a million customers, and indexing them, sorts in memory instead of on disk (this transaction only).
+            // Ranking a million customers sorts in memory instead of on disk (this transaction only).
             update("SET LOCAL work_mem = '256MB'", Map.of());
-            update("SET LOCAL maintenance_work_mem = '256MB'", Map.of());
-            Counts counts = Counts.of(rows(sql, params));
-            update("CREATE INDEX ON " + part + " (customer_id)", Map.of());
-            return counts;
+            return Counts.of(rows(sql, params));
         });
     }
 
