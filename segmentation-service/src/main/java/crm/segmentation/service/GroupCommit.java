@@ -2,8 +2,12 @@ package crm.segmentation.service;
 
 import crm.rest.ProblemException;
 import crm.segmentation.config.SegmentationConfig;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,32 +38,45 @@ public class GroupCommit {
     private record Waiting(RecordTransaction request, CompletableFuture<TransactionService.Result> result) {
     }
 
-    private final TransactionService transactions;
+    private final Function<List<RecordTransaction>, List<TransactionService.Result>> recordAll;
     private final int maxSet;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private final ExecutorService writers;
+    private final DistributionSummary setSizes;
 
-    public GroupCommit(TransactionService transactions, SegmentationConfig config) {
-        this.transactions = transactions;
-        this.maxSet = config.maxBatch();
+    @Inject
+    public GroupCommit(TransactionService transactions, SegmentationConfig config, MeterRegistry meters) {
+        this(transactions::recordAll, config.ingestWriters(), config.maxBatch(), meters);
+    }
+
+    /** {@code recordAll}: writes a set, a result per request ({@link TransactionService#recordAll}). */
+    GroupCommit(Function<List<RecordTransaction>, List<TransactionService.Result>> recordAll, int writerCount,
+            int maxSet, MeterRegistry meters) {
+        this.recordAll = recordAll;
+        this.maxSet = maxSet;
+        this.setSizes = DistributionSummary.builder("crm.ledger.set.size")
+                .description("Single transaction requests written together in one statement").register(meters);
+        Gauge.builder("crm.ledger.waiting", queue, BlockingQueue::size)
+                .description("Single transaction requests waiting for a writer").register(meters);
         AtomicInteger count = new AtomicInteger();
-        this.writers = Executors.newFixedThreadPool(config.ingestWriters(), task -> {
+        this.writers = Executors.newFixedThreadPool(writerCount, task -> {
             Thread thread = new Thread(task, "ledger-writer-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        for (int i = 0; i < config.ingestWriters(); i++) {
+        for (int i = 0; i < writerCount; i++) {
             writers.execute(this::write);
         }
     }
 
     /** All or nothing: the transaction with its totals and its event, or a ProblemException. */
     public TransactionService.Recorded record(RecordTransaction request) {
-        if (writers.isShutdown()) {
-            throw shuttingDown();
-        }
         Waiting waiting = new Waiting(request, new CompletableFuture<>());
         queue.add(waiting);
+        // Stopped meanwhile, before any writer or stop() took it: nobody will.
+        if (writers.isShutdown() && queue.remove(waiting)) {
+            throw shuttingDown();
+        }
         TransactionService.Result result;
         try {
             result = waiting.result().join();
@@ -80,8 +98,9 @@ public class GroupCommit {
                 return;
             }
             queue.drainTo(set, maxSet - 1);
+            setSizes.record(set.size());
             try {
-                complete(set, transactions.recordAll(set.stream().map(Waiting::request).toList()));
+                complete(set, recordAll.apply(set.stream().map(Waiting::request).toList()));
             } catch (RuntimeException e) {
                 if (set.size() == 1) {
                     set.get(0).result().completeExceptionally(e);
@@ -89,9 +108,8 @@ public class GroupCommit {
                     LOG.warnf("A set of %d sales failed (%s); writing them one by one", set.size(), e.getMessage());
                     set.forEach(this::writeAlone);
                 }
-            } catch (Error e) {
+            } catch (Error e) { // out of memory, say: these requests fail, the writer goes on
                 set.forEach(w -> w.result().completeExceptionally(e));
-                throw e;
             }
             set.clear();
         }
@@ -99,7 +117,7 @@ public class GroupCommit {
 
     private void writeAlone(Waiting waiting) {
         try {
-            complete(List.of(waiting), transactions.recordAll(List.of(waiting.request())));
+            complete(List.of(waiting), recordAll.apply(List.of(waiting.request())));
         } catch (RuntimeException e) {
             waiting.result().completeExceptionally(e);
         }
