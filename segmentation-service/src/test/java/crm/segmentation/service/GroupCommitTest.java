@@ -25,6 +25,8 @@ class GroupCommitTest {
     private final List<List<String>> sets = new CopyOnWriteArrayList<>();
     private final ExecutorService callers = Executors.newFixedThreadPool(8);
     private final MeterRegistry meters = new SimpleMeterRegistry();
+    private final CountDownLatch busy = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
     private GroupCommit commit;
 
     @AfterEach
@@ -47,21 +49,22 @@ class GroupCommitTest {
         }).toArray(TransactionService.Result[]::new);
     }
 
+    /** Holds the set with "first" until released, so the requests sent meanwhile wait together. */
+    private List<TransactionService.Result> writeAfterFirst(List<RecordTransaction> requests) {
+        if (requests.get(0).externalId().equals("first")) {
+            busy.countDown();
+            await(release);
+        }
+        return List.of(write(requests));
+    }
+
     private static RecordTransaction sale(String externalId) {
         return new RecordTransaction("pos", externalId, null, null, null, null, "CNY", false, List.of(), Map.of());
     }
 
     @Test
     void requestsWaitingWhileTheWriterIsBusyAreWrittenAsOneSetAndEachGetsItsOwnResult() throws Exception {
-        CountDownLatch busy = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        commit = new GroupCommit(requests -> {
-            if (requests.get(0).externalId().equals("first")) {
-                busy.countDown();
-                await(release);
-            }
-            return List.of(write(requests));
-        }, 1, 1000, meters);
+        commit = new GroupCommit(this::writeAfterFirst, 1, 1000, meters);
         Future<LedgerTransaction> first = callers.submit(() -> commit.record(sale("first")).transaction());
         await(busy);
         List<Future<LedgerTransaction>> waiting = new ArrayList<>();
@@ -87,15 +90,7 @@ class GroupCommitTest {
 
     @Test
     void aSetTheDatabaseRefusesIsWrittenAgainOneByOneSoOnlyTheCulpritFails() throws Exception {
-        CountDownLatch busy = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        commit = new GroupCommit(requests -> {
-            if (requests.get(0).externalId().equals("first")) {
-                busy.countDown();
-                await(release);
-            }
-            return List.of(write(requests));
-        }, 1, 1000, meters);
+        commit = new GroupCommit(this::writeAfterFirst, 1, 1000, meters);
         Future<?> first = callers.submit(() -> commit.record(sale("first")));
         await(busy);
         Future<LedgerTransaction> good = callers.submit(() -> commit.record(sale("good")).transaction());
