@@ -107,6 +107,8 @@ public class PeriodCloseService {
             counts = load(period, previous);
         } else {
             rewrite(period, previous, revision);
+            // Late sales move the RFM quintiles too: ValueMetrics computes them again on next use.
+            update("DELETE FROM rfm_cut WHERE period = :period", Map.of("period", period.name()));
             counts = Counts.of(rows("""
                     SELECT count(*), count(*) FILTER (WHERE purchases > 0), count(*) FILTER (WHERE direction IS NOT NULL),
                         count(*) FILTER (WHERE revision = :revision)

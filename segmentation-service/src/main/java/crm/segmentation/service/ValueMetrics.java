@@ -84,8 +84,15 @@ public class ValueMetrics {
         return rows.isEmpty() ? null : (Object[]) rows.get(0);
     }
 
-    /** The quintile cut points of R, F and M (four each) of the period's window, computed on first use and kept. */
+    /**
+     * The quintile cut points of R, F and M (four each) of the period's window, computed on first use
+     * and kept: computing them reads every customer's totals of the window (seconds for a million).
+     */
     private BigDecimal[] cuts(String period, YearMonth from, YearMonth to, Instant asOf) {
+        Object[] kept = keptCuts(period);
+        if (kept != null) {
+            return decimals(kept);
+        }
         em.createNativeQuery("""
                 INSERT INTO rfm_cut (period, recency, frequency, monetary, customers)
                 SELECT :period, percentile_disc(ARRAY[0.2, 0.4, 0.6, 0.8]) WITHIN GROUP (ORDER BY w.recency),
@@ -95,10 +102,18 @@ public class ValueMetrics {
                 ON CONFLICT (period) DO NOTHING""".formatted(WINDOW))
                 .setParameter("period", period).setParameter("from", from.toString())
                 .setParameter("to", to.toString()).setParameter("asOf", asOf).executeUpdate();
-        Object[] row = (Object[]) em.createNativeQuery("""
+        return decimals(keptCuts(period));
+    }
+
+    private Object[] keptCuts(String period) {
+        List<?> rows = em.createNativeQuery("""
                 SELECT recency[1], recency[2], recency[3], recency[4], frequency[1], frequency[2], frequency[3],
                     frequency[4], monetary[1], monetary[2], monetary[3], monetary[4] FROM rfm_cut WHERE period = ?1""")
-                .setParameter(1, period).getSingleResult();
+                .setParameter(1, period).getResultList();
+        return rows.isEmpty() ? null : (Object[]) rows.get(0);
+    }
+
+    private static BigDecimal[] decimals(Object[] row) {
         return Arrays.stream(row).map(v -> new BigDecimal(v.toString())).toArray(BigDecimal[]::new);
     }
 

@@ -121,7 +121,7 @@ class PyramidIT {
     }
 
     @Test
-    void aQuarterIsCutFromItsMonthsSummedAndARecomputeSumsThemAgain() {
+    void aQuarterIsCutFromItsMonthsSummedAndARecomputeSumsThemAgain() throws Exception {
         List<UUID> ids = Ledger.knownCustomers(db, 100);
         UUID last = ids.get(99);
         List<String> sales = new ArrayList<>();
@@ -144,16 +144,33 @@ class PyramidIT {
                 .body("revenue", equalTo(81250f))
                 .body("levels.find { it.level == 'TOP' }.revenue", equalTo(5515f));
 
-        // A late sale counts once the quarter is recomputed.
-        Ledger.record(List.of(Ledger.sale(ids.get(50), "2004-06-30T12:00:00Z", "6000.00")));
+        // Late sales count once the quarter is recomputed: one of a customer who had none in it.
+        UUID newcomer = Ledger.knownCustomers(db, 1).get(0);
+        String untouched = quarterRowVersion(ids.get(0));
+        Ledger.record(List.of(Ledger.sale(ids.get(50), "2004-06-30T12:00:00Z", "6000.00"),
+                Ledger.sale(newcomer, "2004-06-30T13:00:00Z", "1.00")));
         given().contentType(ContentType.JSON).body("{\"period\":\"2004-Q2\"}").queryParam("recompute", true)
                 .post("/api/v1/segments/periods").then().statusCode(200);
         assertEquals("TOP", Ledger.level(ids.get(50), "2004-Q2"));
         assertEquals("BIG", Ledger.level(last, "2004-Q2"));
+        assertEquals("SMALL", Ledger.level(newcomer, "2004-Q2"));
         given().queryParam("period", "2004-Q2").get("/api/v1/segments/pyramid").then().statusCode(200)
-                .body("active", equalTo(100))
-                .body("revenue", equalTo(87250f))
+                .body("active", equalTo(101))
+                .body("revenue", equalTo(87251f))
                 .body("levels.find { it.level == 'TOP' }.revenue", equalTo(6760f));
+        assertEquals(untouched, quarterRowVersion(ids.get(0)), "a sum that did not change is not rewritten");
+    }
+
+    /** The transaction that last wrote the customer's 2004-Q2 totals. */
+    private String quarterRowVersion(UUID customer) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT xmin::text FROM customer_period WHERE period = '2004-Q2' AND customer_id = ?")) {
+            s.setObject(1, customer);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        }
     }
 
     @Test

@@ -57,6 +57,13 @@ class ValueIT {
         given().get("/api/v1/segments/customers/" + c.get(3)).then().body("value.rfm.code", equalTo("222"));
         given().get("/api/v1/segments/customers/" + c.get(4)).then().body("value.rfm.code", equalTo("115"))
                 .body("value.shareOfWallet", equalTo(null));
+
+        // A late sale makes the first customer the biggest spender; the quintiles move with a recompute.
+        Ledger.record(List.of(Ledger.sale(c.get(0), "2090-06-25T10:00:00Z", "10000.00")));
+        given().contentType(ContentType.JSON).body("{\"period\":\"2090-06\"}").queryParam("recompute", true)
+                .post("/api/v1/segments/periods").then().statusCode(200);
+        given().get("/api/v1/segments/customers/" + c.get(0)).then().body("value.rfm.code", equalTo("555"));
+        given().get("/api/v1/segments/customers/" + c.get(4)).then().body("value.rfm.code", equalTo("114"));
     }
 
     @Test
