@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
+import org.jboss.logging.Logger;
 
 /**
  * Closes a period: every known customer gets exactly one level, cut from the month totals kept as
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.context.ThreadContext;
  */
 @ApplicationScoped
 public class PeriodCloseService {
+    private static final Logger LOG = Logger.getLogger(PeriodCloseService.class);
     private final EntityManager em;
     private final Outbox outbox;
     private final PyramidScheme scheme;
@@ -42,12 +44,15 @@ public class PeriodCloseService {
     private final QuarterTotals quarterTotals;
     private final LevelSql levels;
     private final LevelIndexes indexes;
+    private final ValueMetrics values;
 
     /** Fills the upper half of a close's levels while the request's thread fills the lower half. */
     private final ManagedExecutor loader;
+    /** Computes the new close's RFM quintiles after it has answered. */
+    private final ManagedExecutor followUp;
 
     public PeriodCloseService(EntityManager em, Outbox outbox, PyramidScheme scheme, SegmentationConfig config,
-            QuarterTotals quarterTotals, LevelSql levels, LevelIndexes indexes) {
+            QuarterTotals quarterTotals, LevelSql levels, LevelIndexes indexes, ValueMetrics values) {
         this.em = em;
         this.outbox = outbox;
         this.scheme = scheme;
@@ -55,13 +60,17 @@ public class PeriodCloseService {
         this.quarterTotals = quarterTotals;
         this.levels = levels;
         this.indexes = indexes;
+        this.values = values;
         this.loader = ManagedExecutor.builder().maxAsync(1).propagated(ThreadContext.NONE)
+                .cleared(ThreadContext.ALL_REMAINING).build();
+        this.followUp = ManagedExecutor.builder().maxAsync(1).propagated(ThreadContext.NONE)
                 .cleared(ThreadContext.ALL_REMAINING).build();
     }
 
     @PreDestroy
     void stop() {
         loader.shutdown();
+        followUp.shutdown();
     }
 
     /** The period's close, and whether this request computed it (false: it was closed already). */
@@ -73,8 +82,14 @@ public class PeriodCloseService {
             awaitPublished(period);
         }
         Closed closed = QuarkusTransaction.requiringNew().call(() -> closeNow(period, recompute));
-        if (closed.computed() && !recompute) {
+        if (closed.computed()) {
+            // What reads of the new levels need, made once the close has answered.
             indexes.buildMissing();
+            CompletableFuture.runAsync(values::prepare, followUp).exceptionally(e -> {
+                LOG.warnf("The RFM quintiles were not computed after the close of %s (the first lookup computes them): %s",
+                        period.name(), e.getMessage());
+                return null;
+            });
         }
         return closed;
     }

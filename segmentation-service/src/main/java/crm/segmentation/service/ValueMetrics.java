@@ -5,6 +5,7 @@ import crm.segmentation.domain.CustomerSegment;
 import crm.segmentation.domain.PeriodClose;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -40,15 +41,40 @@ public class ValueMetrics {
             BigDecimal discountRate) {
     }
 
-    /** Null until a period has been closed. */
-    public Value of(CustomerSegment customer) {
-        List<?> latest = PeriodClose.find("order by dayAfter desc, firstDay desc").page(0, 1).list();
-        if (latest.isEmpty()) {
+    /** What the values are measured as of: the end of the latest closed period, and its last month. */
+    private record Latest(PeriodClose close, Instant asOf, YearMonth lastMonth) {
+        YearMonth rfmFrom(int months) {
+            return lastMonth.minusMonths(months - 1L);
+        }
+    }
+
+    private Latest latest() {
+        List<?> found = PeriodClose.find("order by dayAfter desc, firstDay desc").page(0, 1).list();
+        if (found.isEmpty()) {
             return null;
         }
-        PeriodClose close = (PeriodClose) latest.get(0);
-        Instant asOf = close.dayAfter.atStartOfDay(config.zone()).toInstant();
-        YearMonth lastMonth = YearMonth.from(close.dayAfter.minusDays(1));
+        PeriodClose close = (PeriodClose) found.get(0);
+        return new Latest(close, close.dayAfter.atStartOfDay(config.zone()).toInstant(),
+                YearMonth.from(close.dayAfter.minusDays(1)));
+    }
+
+    /** Computes the RFM quintiles of the latest close if they are not kept yet, so that no lookup waits for them. */
+    @Transactional
+    public void prepare() {
+        Latest latest = latest();
+        if (latest != null) {
+            cuts(latest.close().period, latest.rfmFrom(config.rfmWindowMonths()), latest.lastMonth(), latest.asOf());
+        }
+    }
+
+    /** Null until a period has been closed. */
+    public Value of(CustomerSegment customer) {
+        Latest latest = latest();
+        if (latest == null) {
+            return null;
+        }
+        Instant asOf = latest.asOf();
+        YearMonth lastMonth = latest.lastMonth();
         Object[] year = window(customer.customerId, lastMonth.minusMonths(11), lastMonth, asOf);
         BigDecimal revenue = year == null ? BigDecimal.ZERO : (BigDecimal) year[3];
         BigDecimal margin = year == null ? BigDecimal.ZERO : (BigDecimal) year[4];
@@ -57,16 +83,16 @@ public class ValueMetrics {
         BigDecimal r = config.retentionRate();
         BigDecimal i = config.discountRate();
         BigDecimal clv = margin.multiply(r).divide(BigDecimal.ONE.add(i).subtract(r), 2, RoundingMode.HALF_UP);
-        return new Value(asOf, revenue, margin, share, rfm(customer.customerId, close, lastMonth, asOf), clv, r, i);
+        return new Value(asOf, revenue, margin, share, rfm(customer.customerId, latest), clv, r, i);
     }
 
-    private Rfm rfm(UUID customerId, PeriodClose close, YearMonth lastMonth, Instant asOf) {
-        YearMonth firstMonth = lastMonth.minusMonths(config.rfmWindowMonths() - 1L);
-        Object[] own = window(customerId, firstMonth, lastMonth, asOf);
+    private Rfm rfm(UUID customerId, Latest latest) {
+        YearMonth firstMonth = latest.rfmFrom(config.rfmWindowMonths());
+        Object[] own = window(customerId, firstMonth, latest.lastMonth(), latest.asOf());
         if (own == null) {
             return null;
         }
-        BigDecimal[] cuts = cuts(close.period, firstMonth, lastMonth, asOf);
+        BigDecimal[] cuts = cuts(latest.close().period, firstMonth, latest.lastMonth(), latest.asOf());
         long recency = ((Number) own[1]).longValue();
         long frequency = ((Number) own[2]).longValue();
         BigDecimal monetary = (BigDecimal) own[3];
@@ -90,6 +116,12 @@ public class ValueMetrics {
      */
     private BigDecimal[] cuts(String period, YearMonth from, YearMonth to, Instant asOf) {
         Object[] kept = keptCuts(period);
+        if (kept == null) {
+            // One transaction computes them; those asking meanwhile wait for it instead of computing them too.
+            em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('rfm-cut:' || ?1))").setParameter(1, period)
+                    .getSingleResult();
+            kept = keptCuts(period);
+        }
         if (kept != null) {
             return decimals(kept);
         }

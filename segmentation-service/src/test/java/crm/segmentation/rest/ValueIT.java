@@ -1,6 +1,7 @@
 package crm.segmentation.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -10,6 +11,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +29,7 @@ class ValueIT {
     AgroalDataSource db;
 
     @Test
-    void rfmQuintilesShareOfWalletAndLifetimeValue() {
+    void rfmQuintilesShareOfWalletAndLifetimeValue() throws Exception {
         List<UUID> c = Ledger.knownCustomers(db, 5);
         // customer k bought (5 − k) times, last about (k + 1) × 10 days before July; M of the first and last swapped
         String[] lastDays = {"2090-06-21", "2090-06-11", "2090-06-01", "2090-05-22", "2090-05-12"};
@@ -39,6 +44,8 @@ class ValueIT {
         }
         Ledger.record(sales);
         Ledger.close("2090-06");
+        // The quintiles are computed after the close has answered, before anyone looks a customer up.
+        await().atMost(Duration.ofSeconds(30)).until(() -> "1000".equals(lowestMonetaryCut()));
         given().contentType(ContentType.JSON).body("{\"amount\":4000.00,\"currency\":\"CNY\"}")
                 .put("/api/v1/segments/customers/" + c.get(0) + "/wallet").then().statusCode(200)
                 .body("wallet", equalTo(4000f));
@@ -62,8 +69,17 @@ class ValueIT {
         Ledger.record(List.of(Ledger.sale(c.get(0), "2090-06-25T10:00:00Z", "10000.00")));
         given().contentType(ContentType.JSON).body("{\"period\":\"2090-06\"}").queryParam("recompute", true)
                 .post("/api/v1/segments/periods").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "2000".equals(lowestMonetaryCut()));
         given().get("/api/v1/segments/customers/" + c.get(0)).then().body("value.rfm.code", equalTo("555"));
         given().get("/api/v1/segments/customers/" + c.get(4)).then().body("value.rfm.code", equalTo("114"));
+    }
+
+    /** The 20th percentile of M kept for 2090-06, if any. */
+    private String lowestMonetaryCut() throws Exception {
+        try (Connection connection = db.getConnection(); Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery("SELECT monetary[1]::int FROM rfm_cut WHERE period = '2090-06'")) {
+            return r.next() ? r.getString(1) : null;
+        }
     }
 
     @Test
