@@ -43,7 +43,7 @@ public class ProblemException extends RuntimeException {
             return new ProblemException(Response.Status.BAD_REQUEST, "The request body is not valid JSON for this resource");
         }
         String message;
-        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+        if (e instanceof StrictJson.NulCharacter) {
             message = "must not contain the character U+0000";
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());

@@ -31,9 +31,16 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     static String check(JsonParser parser, String text) throws InvalidFormatException {
         if (text != null && text.indexOf('\0') >= 0) {
-            throw new InvalidFormatException(parser, "contains U+0000", text, String.class);
+            throw new NulCharacter(parser, text);
         }
         return text;
+    }
+
+    /** Text holding U+0000. */
+    public static final class NulCharacter extends InvalidFormatException {
+        NulCharacter(JsonParser parser, String text) {
+            super(parser, "contains U+0000", text, String.class);
+        }
     }
 
     private static final class Text extends StdScalarDeserializer<String> {

@@ -7,6 +7,7 @@ import crm.segmentation.service.MobilityService;
 import crm.segmentation.service.SegmentService;
 import crm.segmentation.service.StrategyService;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -136,7 +137,7 @@ public class SegmentResource {
 
     public record WalletRequest(
             @Schema(description = "The customer's yearly spend in the category at all suppliers", examples = "120000.00")
-            @NotNull BigDecimal amount,
+            @NotNull @Digits(integer = 15, fraction = 4) BigDecimal amount,
             @Schema(examples = "CNY") @NotBlank String currency) {
     }
 

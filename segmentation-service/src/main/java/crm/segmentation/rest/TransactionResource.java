@@ -38,14 +38,14 @@ import org.jboss.resteasy.reactive.RestResponse;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TransactionResource {
     private final TransactionService transactions;
-    private final GroupCommit singles;
+    private final GroupCommit groupCommit;
     private final BatchService batches;
     private final SegmentationConfig config;
 
-    public TransactionResource(TransactionService transactions, GroupCommit singles, BatchService batches,
+    public TransactionResource(TransactionService transactions, GroupCommit groupCommit, BatchService batches,
             SegmentationConfig config) {
         this.transactions = transactions;
-        this.singles = singles;
+        this.groupCommit = groupCommit;
         this.batches = batches;
         this.config = config;
     }
@@ -65,7 +65,7 @@ public class TransactionResource {
     @APIResponse(responseCode = "409", description = "The key was used for a different transaction",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<TransactionResponse> record(@NotNull @Valid RecordTransaction request) {
-        TransactionService.Recorded recorded = singles.record(request);
+        TransactionService.Recorded recorded = groupCommit.record(request);
         return RestResponse.status(recorded.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
                 TransactionResponse.of(recorded.transaction()));
     }

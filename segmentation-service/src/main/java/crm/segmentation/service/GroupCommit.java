@@ -69,7 +69,10 @@ public class GroupCommit {
         }
     }
 
-    /** All or nothing: the transaction with its totals and its event, or a ProblemException. */
+    /**
+     * All or nothing: the transaction with its totals and its event; a ProblemException for a rule the
+     * request breaks; what the write threw if the database failed it.
+     */
     public TransactionService.Recorded record(RecordTransaction request) {
         Waiting waiting = new Waiting(request, new CompletableFuture<>());
         queue.add(waiting);
@@ -108,7 +111,7 @@ public class GroupCommit {
                     LOG.warnf("A set of %d sales failed (%s); writing them one by one", set.size(), e.getMessage());
                     set.forEach(this::writeAlone);
                 }
-            } catch (Error e) { // out of memory, say: these requests fail, the writer goes on
+            } catch (Throwable e) { // out of memory, say: these requests fail, the writer goes on
                 set.forEach(w -> w.result().completeExceptionally(e));
             }
             set.clear();
@@ -118,7 +121,7 @@ public class GroupCommit {
     private void writeAlone(Waiting waiting) {
         try {
             complete(List.of(waiting), recordAll.apply(List.of(waiting.request())));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             waiting.result().completeExceptionally(e);
         }
     }

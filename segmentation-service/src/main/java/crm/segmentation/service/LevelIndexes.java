@@ -26,8 +26,14 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class LevelIndexes {
     private static final Logger LOG = Logger.getLogger(LevelIndexes.class);
-    /** One builder at a time across instances of the service: one could otherwise drop another's build in progress. */
-    private static final String LOCK = "SELECT pg_advisory_lock(hashtext('period-level-indexes'))";
+    /**
+     * One builder at a time across instances of the service: one could otherwise drop another's build in
+     * progress. Another instance does not wait for it (a waiting session's snapshot would hold up the
+     * holder's concurrent build): the holder builds until no part is left without an index.
+     */
+    private static final String LOCK = "SELECT pg_try_advisory_lock(hashtext('period-level-indexes'))";
+    /** Rounds of building before the holder leaves what is still missing (a build that keeps failing) to the next try. */
+    private static final int ROUNDS = 3;
     private static final String UNLOCK = "SELECT pg_advisory_unlock(hashtext('period-level-indexes'))";
 
     private final AgroalDataSource db;
@@ -65,21 +71,35 @@ public class LevelIndexes {
     private void build() throws SQLException {
         // Concurrent index builds run outside any transaction: the connection stays in autocommit.
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute(LOCK);
+            if (!locked(s)) {
+                return;
+            }
             try {
-                // A build that was cut short leaves an invalid index behind; it goes before the build again.
-                for (String invalid : names(s, """
-                        SELECT format('%I', i.relname) FROM pg_partition_tree('period_level') t
-                        JOIN pg_index x ON x.indrelid = t.relid JOIN pg_class i ON i.oid = x.indexrelid
-                        WHERE t.isleaf AND NOT x.indisvalid""")) {
-                    s.execute("DROP INDEX CONCURRENTLY IF EXISTS " + invalid);
-                }
-                for (String[] part : parts(s)) {
-                    s.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + part[1] + " ON " + part[0] + " (customer_id)");
+                for (int round = 0; round < ROUNDS; round++) {
+                    // A build that was cut short leaves an invalid index behind; it goes before the build again.
+                    for (String invalid : names(s, """
+                            SELECT format('%I', i.relname) FROM pg_partition_tree('period_level') t
+                            JOIN pg_index x ON x.indrelid = t.relid JOIN pg_class i ON i.oid = x.indexrelid
+                            WHERE t.isleaf AND NOT x.indisvalid""")) {
+                        s.execute("DROP INDEX CONCURRENTLY IF EXISTS " + invalid);
+                    }
+                    List<String[]> missing = parts(s);
+                    if (missing.isEmpty()) {
+                        return;
+                    }
+                    for (String[] part : missing) {
+                        s.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + part[1] + " ON " + part[0] + " (customer_id)");
+                    }
                 }
             } finally {
                 s.execute(UNLOCK);
             }
+        }
+    }
+
+    private static boolean locked(Statement s) throws SQLException {
+        try (ResultSet r = s.executeQuery(LOCK)) {
+            return r.next() && r.getBoolean(1);
         }
     }
 

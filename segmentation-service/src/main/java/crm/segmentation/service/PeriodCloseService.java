@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
@@ -83,15 +84,24 @@ public class PeriodCloseService {
         }
         Closed closed = QuarkusTransaction.requiringNew().call(() -> closeNow(period, recompute));
         if (closed.computed()) {
-            // What reads of the new levels need, made once the close has answered.
+            followUp(period);
+        }
+        return closed;
+    }
+
+    /** What reads of the new levels need, made once the close has committed: the parts' indexes, the RFM quintiles. */
+    private void followUp(Period period) {
+        try {
             indexes.buildMissing();
-            CompletableFuture.runAsync(values::prepare, followUp).exceptionally(e -> {
+            CompletableFuture.runAsync(values::computeLatestCuts, followUp).exceptionally(e -> {
                 LOG.warnf("The RFM quintiles were not computed after the close of %s (the first lookup computes them): %s",
                         period.name(), e.getMessage());
                 return null;
             });
+        } catch (RejectedExecutionException e) {
+            LOG.infof("Stopping: the close of %s is committed; its indexes and quintiles follow at the next start or lookup",
+                    period.name());
         }
-        return closed;
     }
 
     @Transactional
@@ -122,8 +132,7 @@ public class PeriodCloseService {
             counts = load(period, previous);
         } else {
             rewrite(period, previous, revision);
-            // Late sales move the RFM quintiles too: ValueMetrics computes them again on next use.
-            update("DELETE FROM rfm_cut WHERE period = :period", Map.of("period", period.name()));
+            values.forgetCuts(period.name());
             counts = Counts.of(rows("""
                     SELECT count(*), count(*) FILTER (WHERE purchases > 0), count(*) FILTER (WHERE direction IS NOT NULL),
                         count(*) FILTER (WHERE revision = :revision)
@@ -168,7 +177,7 @@ public class PeriodCloseService {
 
     /**
      * The first close: the levels go into a new table, attached as the period's partition once it is
-     * filled and indexed. Every change of level is announced by this close (revision 0). The table is
+     * filled. Every change of level is announced by this close (revision 0). The table is
      * split by rank (V8__period_level_in_two_parts.sql) into the customers ranked above a pivot value
      * and the rest; both parts are filled at once, each on a connection of its own and sorted on its
      * own. The table is invisible until this transaction attaches it; one left behind

@@ -19,7 +19,7 @@ public class QuarterTotals {
             GROUP BY customer_id""";
 
     /** In customer order, each row's key goes at the end of the partition's index. */
-    private static final String FIRST = """
+    private static final String INSERT_SUMS = """
             INSERT INTO customer_period (period, customer_id, revenue, cost, purchases, last_purchase_at)
             SELECT :period, customer_id, revenue, cost, purchases, last_purchase_at FROM (%s) s
             ORDER BY customer_id""";
@@ -28,7 +28,7 @@ public class QuarterTotals {
      * Summed before: only the sums that differ are written (a recompute follows a few late sales), row by
      * row, so readers of the partition never wait for it as they would for emptying it.
      */
-    private static final String AGAIN = """
+    private static final String MERGE_SUMS = """
             WITH s AS MATERIALIZED (%s),
             d AS MATERIALIZED (
                 SELECT s.*, q.customer_id AS old_customer_id
@@ -66,7 +66,7 @@ public class QuarterTotals {
             String partition = (String) em.createNativeQuery("SELECT CAST(customer_period_partition(?1) AS text)")
                     .setParameter(1, quarter.name()).getSingleResult();
             boolean first = em.createNativeQuery("SELECT 1 FROM " + partition + " LIMIT 1").getResultList().isEmpty();
-            em.createNativeQuery((first ? FIRST : AGAIN).formatted(SUMS))
+            em.createNativeQuery((first ? INSERT_SUMS : MERGE_SUMS).formatted(SUMS))
                     .setParameter("period", quarter.name())
                     .setParameter("months", quarter.months().stream().map(Period::name).toList())
                     .executeUpdate();

@@ -1,6 +1,7 @@
 package crm.segmentation.service;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -34,8 +35,8 @@ public record RecordTransaction(
             @Schema(examples = "SKU-LATTE") @NotBlank @Size(max = 100) String sku,
             @Schema(examples = "Latte") @Size(max = 200) String description,
             @Schema(examples = "FOOD") @Size(max = 50) String category,
-            @Schema(description = "Negative on a refund") @NotNull BigDecimal quantity,
-            @Schema(examples = "28.00") @NotNull BigDecimal unitPrice,
-            @Schema(examples = "9.50") @NotNull BigDecimal unitCost) {
+            @Schema(description = "Negative on a refund") @NotNull @Digits(integer = 9, fraction = 4) BigDecimal quantity,
+            @Schema(examples = "28.00") @NotNull @Digits(integer = 15, fraction = 4) BigDecimal unitPrice,
+            @Schema(examples = "9.50") @NotNull @Digits(integer = 15, fraction = 4) BigDecimal unitCost) {
     }
 }

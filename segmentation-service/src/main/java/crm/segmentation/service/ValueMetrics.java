@@ -60,7 +60,7 @@ public class ValueMetrics {
 
     /** Computes the RFM quintiles of the latest close if they are not kept yet, so that no lookup waits for them. */
     @Transactional
-    public void prepare() {
+    public void computeLatestCuts() {
         Latest latest = latest();
         if (latest != null) {
             cuts(latest.close().period, latest.rfmFrom(config.rfmWindowMonths()), latest.lastMonth(), latest.asOf());
@@ -113,13 +113,13 @@ public class ValueMetrics {
     /**
      * The quintile cut points of R, F and M (four each) of the period's window, computed on first use
      * and kept: computing them reads every customer's totals of the window (seconds for a million).
+     * Null when no one bought in the window.
      */
     private BigDecimal[] cuts(String period, YearMonth from, YearMonth to, Instant asOf) {
         Object[] kept = keptCuts(period);
         if (kept == null) {
             // One transaction computes them; those asking meanwhile wait for it instead of computing them too.
-            em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('rfm-cut:' || ?1))").setParameter(1, period)
-                    .getSingleResult();
+            lockCuts(period);
             kept = keptCuts(period);
         }
         if (kept != null) {
@@ -131,10 +131,27 @@ public class ValueMetrics {
                     percentile_disc(ARRAY[0.2, 0.4, 0.6, 0.8]) WITHIN GROUP (ORDER BY w.frequency),
                     percentile_disc(ARRAY[0.2, 0.4, 0.6, 0.8]) WITHIN GROUP (ORDER BY w.monetary), count(*)
                 FROM (%s) w
+                HAVING count(*) > 0
                 ON CONFLICT (period) DO NOTHING""".formatted(WINDOW))
                 .setParameter("period", period).setParameter("from", from.toString())
                 .setParameter("to", to.toString()).setParameter("asOf", asOf).executeUpdate();
-        return decimals(keptCuts(period));
+        kept = keptCuts(period);
+        return kept == null ? null : decimals(kept);
+    }
+
+    /**
+     * Forgets the period's quintiles (a recompute's late sales move them), in the caller's transaction:
+     * they are computed again from the totals it commits. It waits for a computation under way, whose
+     * cuts it then removes too.
+     */
+    public void forgetCuts(String period) {
+        lockCuts(period);
+        em.createNativeQuery("DELETE FROM rfm_cut WHERE period = ?1").setParameter(1, period).executeUpdate();
+    }
+
+    private void lockCuts(String period) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('rfm-cut:' || ?1))").setParameter(1, period)
+                .getSingleResult();
     }
 
     private Object[] keptCuts(String period) {

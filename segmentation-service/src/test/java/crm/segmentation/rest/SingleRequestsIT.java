@@ -3,11 +3,14 @@ package crm.segmentation.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import crm.events.Topics;
 import crm.testing.CrmTestResources;
 import crm.testing.TopicReader;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -38,6 +41,9 @@ class SingleRequestsIT {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    @Inject
+    MeterRegistry meters;
+
     @Test
     void requestsSentTogetherAreEachAnsweredAsIfAloneAndCountOnce() throws Exception {
         List<UUID> customers = Ledger.knownCustomers(db, 8);
@@ -56,6 +62,9 @@ class SingleRequestsIT {
             revenue.merge(customer, price, BigDecimal::add);
             count.merge(customer, 1, Integer::sum);
         }
+        DistributionSummary sets = meters.get("crm.ledger.set.size").summary();
+        long statementsBefore = sets.count();
+        double requestsBefore = sets.totalAmount();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try (TopicReader topic = new TopicReader(bootstrap, Topics.TRANSACTION)) {
             // All at once: every sale, every tenth twice over, and sales of a customer nobody knows.
@@ -107,6 +116,8 @@ class SingleRequestsIT {
                         .body("metrics.purchases", equalTo(count.get(customer)));
             }
             assertEquals(0, topic.values(stranger.toString()).size());
+            assertTrue(sets.count() - statementsBefore < sets.totalAmount() - requestsBefore,
+                    "requests sent together share statements");
         } finally {
             pool.shutdownNow();
         }

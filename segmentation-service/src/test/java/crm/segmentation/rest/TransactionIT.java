@@ -89,6 +89,9 @@ class TransactionIT {
         expect400(good.replace(customer.toString(), UUID.randomUUID().toString()), "customerId");
         expect400(good.replace("\"lines\":[", "\"lines\":[],\"x\":["), "lines");
         expect400(good.replace("\"2026-10-01T10:00:00Z\"", "\"yesterday\""), "occurredAt");
+        // a number written in a few characters whose digits would fill the memory
+        expect400(good.replace("\"quantity\":1", "\"quantity\":1e999999999"), "lines[0].quantity");
+        expect400(good.replace("\"unitPrice\":10.00", "\"unitPrice\":1e999999999"), "lines[0].unitPrice");
         // U+0000, which PostgreSQL cannot store, in a value and in an attribute's key
         expect400(good.replace("\"Item\"", "\"It\\u0000em\""), "lines[0].description");
         expect400(good.replace("\"seat\"", "\"se\\u0000at\""), "attributes");
