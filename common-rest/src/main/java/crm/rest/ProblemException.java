@@ -44,7 +44,7 @@ public class ProblemException extends RuntimeException {
         }
         String message;
         if (e instanceof StrictJson.NulCharacter) {
-            message = "must not contain the character U+0000";
+            message = StrictJson.NUL_MESSAGE;
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
         } else if (e instanceof InvalidFormatException invalid) {

@@ -20,6 +20,8 @@ import java.io.IOException;
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
+    /** What a field holding U+0000 is told. */
+    public static final String NUL_MESSAGE = "must not contain the character U+0000";
 
     @Override
     public void customize(ObjectMapper mapper) {

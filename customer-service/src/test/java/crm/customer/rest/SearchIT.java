@@ -58,5 +58,8 @@ class SearchIT {
         given().queryParam("page", -1).get("/api/v1/customers").then().statusCode(400)
                 .body("errors.field", hasItem("page"));
         given().queryParam("kind", "ALIEN").get("/api/v1/customers").then().statusCode(404);
+        // U+0000, which PostgreSQL cannot compare text with
+        given().queryParam("q", "wang\u0000").get("/api/v1/customers").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("q"));
     }
 }

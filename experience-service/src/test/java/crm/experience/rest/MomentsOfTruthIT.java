@@ -63,5 +63,7 @@ class MomentsOfTruthIT {
                 .get("/api/v1/experience/journeys/" + journey + "/moments-of-truth").then()
                 .statusCode(400).body("errors.field", hasItem("from"));
         given().get("/api/v1/experience/journeys/no-such-journey/moments-of-truth").then().statusCode(404);
+        given().urlEncodingEnabled(false).get("/api/v1/experience/journeys/no%00journey/moments-of-truth").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("code"));
     }
 }
