@@ -62,9 +62,13 @@ public class PeriodCloseService {
         this.levels = levels;
         this.indexes = indexes;
         this.values = values;
-        this.loader = ManagedExecutor.builder().maxAsync(1).propagated(ThreadContext.NONE)
-                .cleared(ThreadContext.ALL_REMAINING).build();
-        this.followUp = ManagedExecutor.builder().maxAsync(1).propagated(ThreadContext.NONE)
+        this.loader = oneAtATime();
+        this.followUp = oneAtATime();
+    }
+
+    /** An executor of one task at a time, with none of the caller's context (each task opens its own transaction). */
+    private static ManagedExecutor oneAtATime() {
+        return ManagedExecutor.builder().maxAsync(1).propagated(ThreadContext.NONE)
                 .cleared(ThreadContext.ALL_REMAINING).build();
     }
 
