@@ -2,12 +2,18 @@ package crm.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The services behind the gateway and the path prefixes each one serves (prefix {@code crm.gateway}). */
+/**
+ * The services behind the gateway and the path prefixes each one serves, and how the front door
+ * authenticates callers and limits them (prefix {@code crm.gateway}).
+ */
 @ConfigMapping(prefix = "crm.gateway")
 public interface GatewayConfig {
 
@@ -21,6 +27,60 @@ public interface GatewayConfig {
     /** A service that does not accept the connection within this time answers 503. */
     @WithDefault("2s")
     Duration connectTimeout();
+
+    Identity identity();
+
+    ApiKeys apiKeys();
+
+    RateLimits rateLimit();
+
+    /** The token the gateway signs for the services, naming the caller and their roles. */
+    interface Identity {
+        /** PKCS#8 PEM file of the RSA private key; the services verify with its public half. */
+        Path privateKey();
+
+        /** How long a signed token is valid; one is reused for a caller until a minute before it ends. */
+        @WithDefault("5m")
+        Duration tokenLifetime();
+    }
+
+    interface ApiKeys {
+        /**
+         * How often each instance reads the keys issued or revoked since its last look: a revoked
+         * key stops working on every instance within this time.
+         */
+        @WithDefault("500ms")
+        Duration refresh();
+
+        /** How often the last use of each key is written down. */
+        @WithDefault("10s")
+        Duration lastUsedFlush();
+
+        /** Where the first admin key is written (mode 600) when no admin key exists; none when unset. */
+        Optional<Path> bootstrapFile();
+    }
+
+    /** A token bucket per caller: {@code default} unless one of the caller's roles has its own (the largest wins). */
+    interface RateLimits {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithName("default")
+        Limit defaults();
+
+        /** By role, e.g. {@code crm.gateway.rate-limit.roles.pos.per-second=200}. */
+        Map<String, Limit> roles();
+    }
+
+    interface Limit {
+        /** Requests a second, sustained. */
+        @WithDefault("50")
+        int perSecond();
+
+        /** Requests that may come at once after a quiet spell. */
+        @WithDefault("100")
+        int burst();
+    }
 
     interface Backend {
         /** Base URL, e.g. {@code http://127.0.0.1:8081}; plain HTTP inside the deployment. */

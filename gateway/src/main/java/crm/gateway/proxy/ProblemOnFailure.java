@@ -1,9 +1,9 @@
 package crm.gateway.proxy;
 
+import crm.gateway.security.ProblemJson;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -45,16 +45,10 @@ final class ProblemOnFailure implements ProxyInterceptor {
                 detail = service + " failed to answer";
             }
             LOG.warnf("%s %s: %s (%s)", context.request().getMethod(), context.request().getURI(), detail, failure);
-            String problem = new JsonObject()
-                    .put("type", "about:blank")
-                    .put("title", status == 504 ? "Gateway Timeout" : status == 503 ? "Service Unavailable" : "Bad Gateway")
-                    .put("status", status)
-                    .put("detail", detail)
-                    .put("instance", context.request().getURI())
-                    .encode();
+            String problem = ProblemJson.of(status, detail, context.request().getURI());
             ProxyResponse response = context.request().release().response()
                     .setStatusCode(status)
-                    .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/problem+json")
+                    .putHeader(HttpHeaders.CONTENT_TYPE.toString(), ProblemJson.MEDIA_TYPE)
                     .setBody(Body.body(Buffer.buffer(problem)));
             return Future.succeededFuture(response);
         });

@@ -32,6 +32,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                             .put("method", request.method().name())
                             .put("uri", request.uri())
                             .put("body", body.toString())
+                            .put("authorization", request.getHeader("authorization"))
                             .encode()));
         }));
         HttpServer silent = listen(vertx.createHttpServer().requestHandler(request -> {

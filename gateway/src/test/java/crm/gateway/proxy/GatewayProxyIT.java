@@ -3,18 +3,29 @@ package crm.gateway.proxy;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import crm.gateway.FrontDoorResources;
+import crm.gateway.TestKeys;
+import crm.rest.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(FakeServices.class)
+@WithTestResource(FrontDoorResources.class)
 class GatewayProxyIT {
+    private String frontDesk;
+
+    @BeforeEach
+    void issueKey() {
+        frontDesk = TestKeys.issue(Roles.FRONT_DESK);
+    }
 
     @Test
     void passesStatusHeadersAndBodyThroughUnchanged() {
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(frontDesk).contentType(ContentType.JSON)
                 .header("X-Request-Id", "abc-123")
                 .body("{\"displayName\":  \"Yu Wei\"}")
                 .post("/api/v1/customers?source=desk")
@@ -28,7 +39,7 @@ class GatewayProxyIT {
 
     @Test
     void aServiceThatIsDownIs503ProblemJson() {
-        given().get("/api/v1/segments/customers/1")
+        given().auth().oauth2(frontDesk).get("/api/v1/segments/customers/1")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
                 .body("status", equalTo(503))
@@ -37,7 +48,7 @@ class GatewayProxyIT {
 
     @Test
     void aServiceThatDoesNotAnswerIs504ProblemJson() {
-        given().get("/api/v1/experience/customers/1")
+        given().auth().oauth2(frontDesk).get("/api/v1/experience/customers/1")
                 .then().statusCode(504)
                 .contentType("application/problem+json")
                 .body("status", equalTo(504))
@@ -46,7 +57,8 @@ class GatewayProxyIT {
 
     @Test
     void pathsOutsideTheRoutesAreNotProxied() {
-        given().get("/api/v1/customersX").then().statusCode(404);
+        given().auth().oauth2(frontDesk).get("/api/v1/customersX").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
