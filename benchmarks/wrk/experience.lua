@@ -18,7 +18,7 @@ function init(args)
   customers = {}
   for id in io.lines(args[3]) do customers[#customers + 1] = id end
   sent = 0
-  headers = { ["Content-Type"] = "application/json" }
+  headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. (os.getenv("CRM_TOKEN") or "") }
 end
 
 -- A visit id unique to the run, the thread and the visit's number.

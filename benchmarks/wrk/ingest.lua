@@ -15,7 +15,7 @@ function init(args)
   math.randomseed(thread)
   sales = 0
   path = mode == "batch" and "/api/v1/transactions/batch" or "/api/v1/transactions"
-  headers = { ["Content-Type"] = "application/json" }
+  headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. (os.getenv("CRM_TOKEN") or "") }
 end
 
 local function sale()

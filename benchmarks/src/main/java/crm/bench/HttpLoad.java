@@ -81,12 +81,18 @@ final class HttpLoad {
     }
 
     static HttpRequest get(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
+        return authorized(HttpRequest.newBuilder(URI.create(url))).timeout(Duration.ofSeconds(10)).GET().build();
     }
 
     static HttpRequest postJson(String url, String body) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        return authorized(HttpRequest.newBuilder(URI.create(url))).timeout(Duration.ofSeconds(60))
                 .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** With the bearer token bin/crm passes in CRM_TOKEN: a key at the gateway, the gateway's token at a service. */
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        String token = System.getenv("CRM_TOKEN");
+        return token == null || token.isEmpty() ? request : request.header("Authorization", "Bearer " + token);
     }
 
 }

@@ -9,31 +9,24 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** One request crosses every part: gateway → customer-service → outbox → Kafka → the other services. */
 class RegistrationSliceIT {
-    private static RunningSystem system;
+    private static String desk;
 
     @BeforeAll
     static void start() throws Exception {
-        system = new RunningSystem().start();
+        RunningSystem system = RunningSystem.shared();
         RestAssured.port = system.gatewayPort;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (system != null) {
-            system.close();
-        }
+        desk = Keys.of(system, "front-desk");
     }
 
     @Test
     void aCustomerRegisteredAtTheGatewayBecomesAProspectEverywhere() {
         String mobile = randomMobile();
-        String id = given().contentType(ContentType.JSON)
+        String id = given().auth().oauth2(desk).contentType(ContentType.JSON)
                 .body("""
                     {"givenName":"Na","familyName":"Li","salutation":"Ms. Li","phone":"%s",
                      "email":"li.na.%s@example.com","birthday":"1990-06-01","kind":"CONSUMER"}""".formatted(mobile, mobile))
@@ -42,30 +35,30 @@ class RegistrationSliceIT {
                 .body("phone", equalTo("+86" + mobile))
                 .extract().path("id");
 
-        given().get("/api/v1/customers/" + id).then().statusCode(200)
+        given().auth().oauth2(desk).get("/api/v1/customers/" + id).then().statusCode(200)
                 .body("salutation", equalTo("Ms. Li"))
                 .body("displayName", equalTo("Na Li"));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                given().get("/api/v1/segments/customers/" + id).then().statusCode(200)
+                given().auth().oauth2(desk).get("/api/v1/segments/customers/" + id).then().statusCode(200)
                         .body("level", equalTo("PROSPECT")));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                given().get("/api/v1/experience/customers/" + id).then().statusCode(200)
+                given().auth().oauth2(desk).get("/api/v1/experience/customers/" + id).then().statusCode(200)
                         .body("kind", equalTo("CONSUMER")));
     }
 
     @Test
     void errorsComeThroughTheGatewayAsProblems() {
         String mobile = randomMobile();
-        given().contentType(ContentType.JSON).body("{\"displayName\":\"A\",\"phone\":\"" + mobile + "\"}")
+        given().auth().oauth2(desk).contentType(ContentType.JSON).body("{\"displayName\":\"A\",\"phone\":\"" + mobile + "\"}")
                 .post("/api/v1/customers").then().statusCode(201);
-        given().contentType(ContentType.JSON).body("{\"displayName\":\"B\",\"phone\":\"+86" + mobile + "\"}")
+        given().auth().oauth2(desk).contentType(ContentType.JSON).body("{\"displayName\":\"B\",\"phone\":\"+86" + mobile + "\"}")
                 .post("/api/v1/customers").then().statusCode(409)
                 .contentType("application/problem+json").body("errors.field", hasItem("phone"));
-        given().contentType(ContentType.JSON).body("{\"displayName\":\"C\",\"email\":\"nope\"}")
+        given().auth().oauth2(desk).contentType(ContentType.JSON).body("{\"displayName\":\"C\",\"email\":\"nope\"}")
                 .post("/api/v1/customers").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("email"));
-        given().get("/api/v1/customers/00000000-0000-0000-0000-000000000000").then().statusCode(404)
+        given().auth().oauth2(desk).get("/api/v1/customers/00000000-0000-0000-0000-000000000000").then().statusCode(404)
                 .contentType("application/problem+json");
     }
 

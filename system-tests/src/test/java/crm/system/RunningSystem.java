@@ -1,5 +1,6 @@
 package crm.system;
 
+import crm.testing.IdentityKeys;
 import crm.testing.KafkaBroker;
 import crm.testing.TestDatabase;
 import java.io.IOException;
@@ -19,10 +20,23 @@ import java.util.List;
  * Kafka broker and throwaway database: the system as a user runs it.
  */
 final class RunningSystem implements AutoCloseable {
+    private static RunningSystem shared;
     private final List<Process> processes = new ArrayList<>();
     private final Path root = Path.of(System.getProperty("crm.root", "..")).toAbsolutePath().normalize();
     private final Path logs = root.resolve("system-tests/target/service-logs");
+    private final Path adminKeyFile = root.resolve("system-tests/target/admin-key");
     final int gatewayPort = KafkaBroker.freePort();
+    final int customerPort = KafkaBroker.freePort();
+    final int segmentationPort = KafkaBroker.freePort();
+    final int experiencePort = KafkaBroker.freePort();
+
+    /** One system for every test class of this JVM, started by the first that asks; it stops with the JVM. */
+    static synchronized RunningSystem shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            shared = new RunningSystem().start();
+        }
+        return shared;
+    }
 
     /** Starts everything and waits until it is ready; stops what it started if that fails. */
     RunningSystem start() throws IOException, InterruptedException {
@@ -40,21 +54,26 @@ final class RunningSystem implements AutoCloseable {
         KafkaBroker kafka = KafkaBroker.shared();
         TestDatabase db = TestDatabase.shared();
         Files.createDirectories(logs);
-        List<String> common = List.of(
-                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+        IdentityKeys identity = IdentityKeys.shared();
+        Files.deleteIfExists(adminKeyFile);
+        List<String> database = List.of(
                 "-Dquarkus.datasource.jdbc.url=" + db.jdbcUrl(),
                 "-Dquarkus.datasource.username=" + db.user(),
                 "-Dquarkus.datasource.password=" + db.password());
-        int customer = KafkaBroker.freePort();
-        int segmentation = KafkaBroker.freePort();
-        int experience = KafkaBroker.freePort();
-        launch("customer-service", customer, common);
-        launch("segmentation-service", segmentation, common);
-        launch("experience-service", experience, common);
-        launch("gateway", gatewayPort, List.of(
-                "-Dcrm.gateway.services.customer-service.url=http://127.0.0.1:" + customer,
-                "-Dcrm.gateway.services.segmentation-service.url=http://127.0.0.1:" + segmentation,
-                "-Dcrm.gateway.services.experience-service.url=http://127.0.0.1:" + experience));
+        List<String> common = new ArrayList<>(database);
+        common.add("-Dkafka.bootstrap.servers=" + kafka.bootstrapServers());
+        common.add("-Dmp.jwt.verify.publickey.location=" + identity.publicKeyPem());
+        launch("customer-service", customerPort, common);
+        launch("segmentation-service", segmentationPort, common);
+        launch("experience-service", experiencePort, common);
+        List<String> gateway = new ArrayList<>(database);
+        gateway.addAll(List.of(
+                "-Dcrm.gateway.identity.private-key=" + identity.privateKeyPem(),
+                "-Dcrm.gateway.api-keys.bootstrap-file=" + adminKeyFile,
+                "-Dcrm.gateway.services.customer-service.url=http://127.0.0.1:" + customerPort,
+                "-Dcrm.gateway.services.segmentation-service.url=http://127.0.0.1:" + segmentationPort,
+                "-Dcrm.gateway.services.experience-service.url=http://127.0.0.1:" + experiencePort));
+        launch("gateway", gatewayPort, gateway);
         awaitReady(Duration.ofSeconds(120));
     }
 
@@ -94,6 +113,14 @@ final class RunningSystem implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("The system was not ready within " + timeout + "; see " + logs);
+    }
+
+    /**
+     * The first admin key, which the gateway writes on its first start against a new database. The
+     * test JVM's database is new, so every run has one.
+     */
+    String adminKey() throws IOException {
+        return Files.readString(adminKeyFile).trim();
     }
 
     @Override
