@@ -152,7 +152,7 @@ public class ApiKeys {
             return;
         }
         Map<UUID, Instant> batch = new HashMap<>(lastUse);
-        batch.forEach(lastUse::remove);
+        batch.forEach((id, at) -> lastUse.remove(id, at)); // a newer use waits for the next flush
         try {
             store.touch(batch);
         } catch (SQLException | RuntimeException e) {
