@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -53,6 +54,12 @@ public class ProblemException extends RuntimeException {
             message = "has the wrong type";
         }
         return invalid(field, message);
+    }
+
+    /** 403 for a caller who holds none of these roles: the detail names the roles that would do. */
+    public static ProblemException needsRole(Collection<String> roles) {
+        return new ProblemException(Response.Status.FORBIDDEN,
+                "This needs the role " + String.join(" or ", roles.stream().sorted().toList()));
     }
 
     public static ProblemException notFound(String detail) {

@@ -94,7 +94,7 @@ public class ProblemMappers {
         return field.isEmpty() ? parameter : field.toString();
     }
 
-    private static String path(UriInfo uri) {
+    static String path(UriInfo uri) {
         return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
     }
 }

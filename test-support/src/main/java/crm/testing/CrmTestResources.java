@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Points a {@code @QuarkusTest} at the real Kafka broker and the throwaway PostgreSQL database
- * of this test JVM. Both start once and serve every test class.
+ * of this test JVM, and has it verify tokens with the public key of {@link IdentityKeys#shared()}.
+ * All start once and serve every test class.
  */
 public class CrmTestResources implements QuarkusTestResourceLifecycleManager {
 
@@ -17,7 +18,8 @@ public class CrmTestResources implements QuarkusTestResourceLifecycleManager {
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
                 "quarkus.datasource.username", db.user(),
-                "quarkus.datasource.password", db.password());
+                "quarkus.datasource.password", db.password(),
+                "mp.jwt.verify.publickey.location", IdentityKeys.shared().publicKeyPem().toString());
     }
 
     @Override
