@@ -58,8 +58,13 @@ public class ProblemException extends RuntimeException {
 
     /** 403 for a caller who holds none of these roles: the detail names the roles that would do. */
     public static ProblemException needsRole(Collection<String> roles) {
+        return needsRole(roles, List.of());
+    }
+
+    /** 403 naming the roles that would do and the fields whose values need one of them. */
+    public static ProblemException needsRole(Collection<String> roles, List<Problem.FieldError> errors) {
         return new ProblemException(Response.Status.FORBIDDEN,
-                "This needs the role " + String.join(" or ", roles.stream().sorted().toList()));
+                "This needs the role " + String.join(" or ", roles.stream().sorted().toList()), errors);
     }
 
     public static ProblemException notFound(String detail) {

@@ -9,6 +9,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Requests sent as a particular caller, or as nobody, instead of as {@link StaffToken#NAME}; and what
@@ -41,10 +42,17 @@ public final class Callers {
     }
 
     /**
-     * Tokens a service must refuse, each with every role: expired, signed by a key it does not trust,
-     * for another audience, from another issuer, not a token at all.
+     * The request sent with each token a service must refuse, each with every role (expired, signed by a
+     * key it does not trust, for another audience, from another issuer, not a token at all): 401
+     * problem+json with the Bearer challenge every time, never a 5xx.
      */
-    public static List<String> invalidTokens() {
+    public static void assertInvalidTokensRefused(Function<RequestSpecification, Response> request) {
+        for (String token : invalidTokens()) {
+            assertUnauthenticated(request.apply(withToken(token)));
+        }
+    }
+
+    static List<String> invalidTokens() {
         IdentityKeys keys = IdentityKeys.shared();
         String name = "intruder";
         Instant now = Instant.now();

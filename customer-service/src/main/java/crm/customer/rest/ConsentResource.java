@@ -5,6 +5,8 @@ import crm.customer.domain.ConsentChannel;
 import crm.customer.domain.ConsentPurpose;
 import crm.customer.domain.ConsentStatus;
 import crm.customer.service.ConsentService;
+import crm.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -52,6 +54,7 @@ public class ConsentResource {
 
     @GET
     @Operation(summary = "Current consents and their history")
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public ConsentsResponse list(@PathParam("id") UUID id) {
         ConsentService.Consents all = consents.of(id);
         return new ConsentsResponse(all.current().stream().map(ConsentResponse::of).toList(),
@@ -61,6 +64,7 @@ public class ConsentResource {
     @PUT
     @Path("/{purpose}")
     @Operation(summary = "Record a consent decision", description = "Publishes ConsentChanged when the status changes.")
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public ConsentResponse set(@PathParam("id") UUID id, @PathParam("purpose") ConsentPurpose purpose,
             @NotNull @Valid ConsentRequest request) {
         ConsentChannel channel = request.channel() == null ? ConsentChannel.ANY : request.channel();

@@ -13,6 +13,8 @@ import crm.customer.service.CustomerService;
 import crm.rest.Page;
 import crm.rest.Problem;
 import crm.rest.ProblemException;
+import crm.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -69,6 +71,7 @@ public class CustomerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the customer it registered",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Response register(
             @Parameter(description = "Makes a retried registration safe: the same key registers once")
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
@@ -92,6 +95,7 @@ public class CustomerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "Erased",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Response get(@PathParam("id") UUID id) {
         Customer customer = customers.get(id);
         Response.ResponseBuilder response = customer.status == CustomerStatus.MERGED
@@ -114,6 +118,7 @@ public class CustomerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Response patch(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version read, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
             @NotNull JsonNode patch) {
@@ -123,6 +128,7 @@ public class CustomerResource {
 
     @GET
     @Operation(summary = "List and search customers", description = "q is fuzzy on names and company.")
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Page<CustomerSummary> search(@QueryParam("q") String q, @QueryParam("kind") CustomerKind kind,
             @QueryParam("influenceClass") InfluenceClass influenceClass, @QueryParam("ownerId") String ownerId,
             @QueryParam("tag") String tag, @QueryParam("page") @DefaultValue("0") int page,
@@ -139,6 +145,7 @@ public class CustomerResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CustomerSummary.class)))
     @APIResponse(responseCode = "404", description = "Nobody is identified by it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER, Roles.POS})
     public CustomerSummary identify(@QueryParam("phone") String phone, @QueryParam("email") String email,
             @QueryParam("card") String card,
             @Parameter(description = "KIND:VALUE, e.g. LICENSE_PLATE:沪A12345") @QueryParam("identifier") String identifier) {
@@ -168,6 +175,7 @@ public class CustomerResource {
     @GET
     @Path("/birthdays")
     @Operation(summary = "Birthdays in the next N days", description = "Today included; 29 February counts as 28 February outside leap years.")
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public List<BirthdayResponse> birthdays(@QueryParam("withinDays") @DefaultValue("7") int withinDays) {
         return queries.birthdays(withinDays).stream().map(BirthdayResponse::of).toList();
     }
@@ -175,6 +183,7 @@ public class CustomerResource {
     @GET
     @Path("/absent")
     @Operation(summary = "Customers not seen for more than N days", description = "Seen = a purchase or a logged experience; never seen counts from registration.")
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Page<AbsentResponse> absent(@QueryParam("days") @DefaultValue("365") int days,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         return queries.absent(days, page, size).map(AbsentResponse::of);

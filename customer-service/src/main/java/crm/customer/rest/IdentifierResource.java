@@ -3,6 +3,8 @@ package crm.customer.rest;
 import crm.customer.domain.IdentifierKind;
 import crm.customer.service.IdentifierService;
 import crm.rest.Problem;
+import crm.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -42,6 +44,7 @@ public class IdentifierResource {
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = IdentifierResponse.class)))
     @APIResponse(responseCode = "409", description = "Another customer holds it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Response add(@PathParam("id") UUID id, @NotNull @Valid NewIdentifier identifier) {
         return Response.status(Response.Status.CREATED)
                 .entity(IdentifierResponse.of(identifiers.add(id, identifier.kind(), identifier.value())))
@@ -52,6 +55,7 @@ public class IdentifierResource {
     @Path("/{kind}/{value}")
     @Operation(summary = "Remove an identifier")
     @APIResponse(responseCode = "204", description = "Removed")
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public void remove(@PathParam("id") UUID id, @PathParam("kind") IdentifierKind kind,
             @PathParam("value") String value) {
         identifiers.remove(id, kind, value);

@@ -3,6 +3,8 @@ package crm.customer.rest;
 import crm.customer.domain.CustomerPreference;
 import crm.customer.domain.PreferenceSource;
 import crm.customer.service.PreferenceService;
+import crm.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -53,6 +55,7 @@ public class PreferenceResource {
 
     @GET
     @Operation(summary = "A customer's preferences")
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public List<PreferenceResponse> list(@PathParam("id") UUID id) {
         return preferences.list(id).stream().map(PreferenceResponse::of).toList();
     }
@@ -60,6 +63,7 @@ public class PreferenceResource {
     @PUT
     @Path("/{key}")
     @Operation(summary = "Set a preference", description = "An OBSERVED value never replaces a STATED one (409).")
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public PreferenceResponse put(@PathParam("id") UUID id,
             @PathParam("key") @Size(max = 50) @Pattern(regexp = "[A-Za-z][A-Za-z0-9_.-]*") String key,
             @NotNull @Valid PreferenceRequest request) {
@@ -70,6 +74,7 @@ public class PreferenceResource {
     @DELETE
     @Path("/{key}")
     @Operation(summary = "Forget a preference")
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public void delete(@PathParam("id") UUID id, @PathParam("key") String key) {
         preferences.delete(id, key);
     }

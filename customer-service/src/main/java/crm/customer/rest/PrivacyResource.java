@@ -3,9 +3,11 @@ package crm.customer.rest;
 import crm.customer.domain.MergeAudit;
 import crm.customer.service.MergeService;
 import crm.customer.service.PrivacyService;
+import crm.rest.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/customers/{id}")
@@ -28,16 +31,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PrivacyResource {
     private final MergeService merges;
     private final PrivacyService privacy;
+    private final SecurityIdentity caller;
 
-    public PrivacyResource(MergeService merges, PrivacyService privacy) {
+    public PrivacyResource(MergeService merges, PrivacyService privacy, SecurityIdentity caller) {
         this.merges = merges;
         this.privacy = privacy;
+        this.caller = caller;
     }
 
-    public record MergeRequest(@NotNull UUID duplicateId, @Size(max = 100) String mergedBy) {
+    public record MergeRequest(@NotNull UUID duplicateId) {
     }
 
-    public record MergeResponse(UUID id, UUID survivorId, UUID duplicateId, Instant mergedAt, String mergedBy,
+    public record MergeResponse(UUID id, UUID survivorId, UUID duplicateId, Instant mergedAt,
+            @Schema(description = "Who merged: the caller's name, from their token", examples = "staff-17") String mergedBy,
             Map<String, Integer> moved) {
 
         static MergeResponse of(MergeAudit m) {
@@ -58,14 +64,16 @@ public class PrivacyResource {
     @Path("/merge")
     @Operation(summary = "Merge a duplicate into this customer", description = """
             Moves identifiers, preferences, relationships and consents; the duplicate becomes MERGED and
-            points here. Audited; publishes CustomerMerged.""")
+            points here. Audited with the caller's name as mergedBy; publishes CustomerMerged.""")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
     public MergeResponse merge(@PathParam("id") UUID survivorId, @NotNull @Valid MergeRequest request) {
-        return MergeResponse.of(merges.merge(survivorId, request.duplicateId(), request.mergedBy()));
+        return MergeResponse.of(merges.merge(survivorId, request.duplicateId(), caller.getPrincipal().getName()));
     }
 
     @GET
     @Path("/export")
     @Operation(summary = "Everything customer-service holds about the customer")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
     public ExportResponse export(@PathParam("id") UUID id) {
         PrivacyService.Export export = privacy.export(id);
         return new ExportResponse(CustomerResponse.of(export.customer()),
@@ -82,6 +90,7 @@ public class PrivacyResource {
     @Operation(summary = "Erase the customer", description = """
             Personal data is removed for good; the id stays as a tombstone (GET answers 410). Publishes
             CustomerErased so every other service erases too.""")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Response erase(@PathParam("id") UUID id) {
         privacy.erase(id);
         return Response.accepted().build();

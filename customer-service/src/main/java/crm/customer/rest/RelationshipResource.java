@@ -3,6 +3,8 @@ package crm.customer.rest;
 import crm.customer.domain.CustomerRelationship;
 import crm.customer.domain.RelationshipType;
 import crm.customer.service.RelationshipService;
+import crm.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -59,6 +61,7 @@ public class RelationshipResource {
     @POST
     @Path("/relationships")
     @Operation(summary = "Relate this customer to another (a directed, typed edge)")
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Response add(@PathParam("id") UUID id, @NotNull @Valid RelationshipRequest request) {
         CustomerRelationship created = relationships.add(id, request.toCustomerId(), request.type(),
                 request.strength() == null ? 3 : request.strength(), request.note());
@@ -68,6 +71,7 @@ public class RelationshipResource {
     @DELETE
     @Path("/relationships/{relationshipId}")
     @Operation(summary = "Remove a relationship")
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public void remove(@PathParam("id") UUID id, @PathParam("relationshipId") UUID relationshipId) {
         relationships.remove(id, relationshipId);
     }
@@ -75,6 +79,7 @@ public class RelationshipResource {
     @GET
     @Path("/network")
     @Operation(summary = "The network around a customer", description = "Customers within depth steps (edges followed either way) and the edges between them; depth 1..4.")
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public NetworkResponse network(@PathParam("id") UUID id, @QueryParam("depth") @DefaultValue("2") int depth) {
         RelationshipService.Network network = relationships.network(id, depth);
         return new NetworkResponse(network.root(), network.depth(),

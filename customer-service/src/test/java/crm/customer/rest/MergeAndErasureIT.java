@@ -11,7 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import crm.events.Topics;
+import crm.rest.Roles;
+import crm.testing.Callers;
 import crm.testing.CrmTestResources;
+import crm.testing.StaffToken;
 import crm.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,10 +51,10 @@ class MergeAndErasureIT {
                 .put("/api/v1/customers/" + duplicate + "/consents/MARKETING").then().statusCode(200);
 
         try (TopicReader topic = new TopicReader(bootstrap, Topics.CUSTOMER)) {
-            given().contentType(ContentType.JSON).body("{\"duplicateId\":\"" + duplicate + "\",\"mergedBy\":\"manager-1\"}")
+            given().contentType(ContentType.JSON).body("{\"duplicateId\":\"" + duplicate + "\"}")
                     .post("/api/v1/customers/" + survivor + "/merge").then().statusCode(200)
                     .body("survivorId", equalTo(survivor))
-                    .body("mergedBy", equalTo("manager-1"))
+                    .body("mergedBy", equalTo(StaffToken.NAME))
                     .body("moved.identifiers", equalTo(2))
                     .body("moved.preferences", equalTo(2))
                     .body("moved.relationships", equalTo(1));
@@ -75,6 +78,18 @@ class MergeAndErasureIT {
         given().get("/api/v1/customers/" + survivor + "/consents").then().body("current", hasSize(1));
         given().get("/api/v1/customers/" + survivor + "/export").then().statusCode(200)
                 .body("merges.duplicateId", hasItem(duplicate));
+    }
+
+    @Test
+    void aMergeIsAuditedUnderTheCallersNameWhateverTheBodySays() {
+        String survivor = Customers.register("{\"displayName\":\"Kept\"}");
+        String duplicate = Customers.register("{\"displayName\":\"Copy\"}");
+        Callers.as("privacy-9", Roles.PRIVACY_OFFICER).contentType(ContentType.JSON)
+                .body("{\"duplicateId\":\"" + duplicate + "\",\"mergedBy\":\"someone else\"}")
+                .post("/api/v1/customers/" + survivor + "/merge").then().statusCode(200)
+                .body("mergedBy", equalTo("privacy-9"));
+        given().get("/api/v1/customers/" + survivor + "/export").then().statusCode(200)
+                .body("merges.find { it.duplicateId == '" + duplicate + "' }.mergedBy", equalTo("privacy-9"));
     }
 
     @Test

@@ -48,6 +48,9 @@ public class Complaint extends PanacheEntityBase {
     public String description;
     public String ownerId;
 
+    /** Who opened it: the caller's name; null when a survey answer or a log entry opened it by itself. */
+    public String openedBy;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ComplaintStatus status;

@@ -20,7 +20,10 @@ public record ComplaintView(UUID id, ComplaintSource source, UUID customerId, UU
         Severity severity, Channel channel,
         @Schema(description = "Null once the customer is erased") String description,
         @Schema(examples = "staff-17") String ownerId, ComplaintStatus status, Outcome outcome,
-        Instant openedAt, @Schema(description = "The response deadline its severity gives") Instant respondBy,
+        Instant openedAt,
+        @Schema(description = "Who opened it: the caller's name; null when a survey answer or a log entry opened it",
+                examples = "staff-17") String openedBy,
+        @Schema(description = "The response deadline its severity gives") Instant respondBy,
         @Schema(description = "Not acknowledged by respondBy") boolean overdue,
         Instant acknowledgedAt, Instant resolvedAt, Instant closedAt,
         @Schema(description = "OPEN to ACKNOWLEDGED as an ISO-8601 duration; null until acknowledged", examples = "PT1H25M")
@@ -29,7 +32,10 @@ public record ComplaintView(UUID id, ComplaintSource source, UUID customerId, UU
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Step> history) {
 
     @Schema(name = "ComplaintStep")
-    public record Step(ComplaintStatus from, ComplaintStatus to, Instant at, String note, String actor) {
+    public record Step(ComplaintStatus from, ComplaintStatus to, Instant at, String note,
+            @Schema(description = "Who took the step: the caller's name; null where a survey answer or a log entry opened it",
+                    examples = "staff-17")
+            String actor) {
 
         static Step of(ComplaintTransition t) {
             return new Step(t.fromStatus, t.toStatus, t.at, t.note, t.actor);
@@ -39,7 +45,7 @@ public record ComplaintView(UUID id, ComplaintSource source, UUID customerId, UU
     static ComplaintView of(Complaint c, List<ComplaintTransition> history) {
         Duration firstResponse = c.timeToFirstResponse();
         return new ComplaintView(c.id, c.source, c.customerId, c.visitId, c.journeyCode, c.touchPointCode, c.severity,
-                c.channel, c.description, c.ownerId, c.status, c.outcome, c.openedAt, c.respondBy,
+                c.channel, c.description, c.ownerId, c.status, c.outcome, c.openedAt, c.openedBy, c.respondBy,
                 c.overdue(Instant.now()), c.acknowledgedAt, c.resolvedAt, c.closedAt,
                 firstResponse == null ? null : firstResponse.toString(),
                 history == null ? null : history.stream().map(Step::of).toList());

@@ -2,6 +2,8 @@ package crm.experience.rest;
 
 import crm.experience.service.ExperienceCustomerService;
 import crm.rest.Problem;
+import crm.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,6 +32,7 @@ public class ExperienceCustomerResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ExperienceCustomerResponse.class)))
     @APIResponse(responseCode = "404", description = "Customer not known to experience",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public ExperienceCustomerResponse customer(@PathParam("id") UUID id) {
         return ExperienceCustomerResponse.of(customers.get(id));
     }

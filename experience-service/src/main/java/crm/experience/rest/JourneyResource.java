@@ -4,11 +4,13 @@ import crm.experience.domain.Cohort;
 import crm.experience.domain.Journey;
 import crm.experience.service.AnalysisScope;
 import crm.experience.service.CurveService;
-import crm.experience.service.MomentsOfTruthService;
 import crm.experience.service.DefineJourney;
 import crm.experience.service.JourneyService;
+import crm.experience.service.MomentsOfTruthService;
 import crm.rest.Page;
 import crm.rest.Problem;
+import crm.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -66,6 +68,7 @@ public class JourneyResource {
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = JourneyResponse.class)))
     @APIResponse(responseCode = "409", description = "A journey with this code exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid DefineJourney request) {
         return created(journeys.create(request));
     }
@@ -82,6 +85,7 @@ public class JourneyResource {
     @APIResponse(responseCode = "200", description = "Unchanged: the latest version")
     @APIResponse(responseCode = "404", description = "No such journey",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ADMIN)
     public Response revise(@PathParam("code") String code, @NotNull @Valid DefineJourney request) {
         JourneyService.Revision revision = journeys.revise(code, request);
         return revision.created() ? created(revision.journey()) : Response.ok(JourneyResponse.of(revision.journey())).build();
@@ -89,6 +93,7 @@ public class JourneyResource {
 
     @GET
     @Operation(summary = "The latest version of every journey, by code")
+    @RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER, Roles.POS, Roles.ANALYST})
     public Page<JourneyResponse> list(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
         Page.check(page, size, MAX_PAGE_SIZE);
@@ -101,6 +106,7 @@ public class JourneyResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JourneyResponse.class)))
     @APIResponse(responseCode = "404", description = "No such journey or version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER, Roles.POS, Roles.ANALYST})
     public JourneyResponse get(@PathParam("code") String code,
             @Parameter(description = "A version number; the latest when left out") @QueryParam("version") String version) {
         return JourneyResponse.of(version == null || version.isBlank() ? journeys.latest(code)
@@ -116,6 +122,7 @@ public class JourneyResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CurveResponses.JourneyCurve.class)))
     @APIResponse(responseCode = "404", description = "No such journey",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ANALYST)
     public CurveResponses.JourneyCurve journey(@PathParam("code") String code,
             @Parameter(description = "NEW, RETURNING or ALL (default)") @QueryParam("cohort") String cohort,
             @Parameter(description = WINDOW) @QueryParam("from") String from,
@@ -132,6 +139,7 @@ public class JourneyResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CurveResponses.Moments.class)))
     @APIResponse(responseCode = "404", description = "No such journey",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ANALYST)
     public CurveResponses.Moments moments(@PathParam("code") String code,
             @Parameter(description = WINDOW) @QueryParam("from") String from,
             @Parameter(description = WINDOW) @QueryParam("to") String to) {

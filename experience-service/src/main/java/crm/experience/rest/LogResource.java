@@ -3,6 +3,8 @@ package crm.experience.rest;
 import crm.experience.service.LogExperience;
 import crm.experience.service.LogService;
 import crm.rest.Problem;
+import crm.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -57,6 +59,7 @@ public class LogResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Contradicts what is stored for the visit; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER, Roles.POS})
     public RestResponse<LoggedResponse> log(@NotNull @Valid LogExperience request) {
         LogService.Logged logged = logs.log(request);
         if (!logged.anyCreated()) {

@@ -4,6 +4,8 @@ import crm.experience.service.NegativeExperienceCost;
 import crm.rest.Problem;
 import crm.rest.ProblemException;
 import crm.rest.QueryParams;
+import crm.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -40,6 +42,7 @@ public class NegativeExperienceCostResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NegativeExperienceCost.Cost.class)))
     @APIResponse(responseCode = "400", description = "An invalid parameter, named in errors[].field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ANALYST)
     public NegativeExperienceCost.Cost cost(
             @Parameter(description = "R, the business's yearly revenue", example = "50000000")
             @QueryParam("annualRevenue") String annualRevenue,

@@ -10,6 +10,8 @@ import crm.experience.service.SurveyService;
 import crm.rest.Problem;
 import crm.rest.ProblemException;
 import crm.rest.QueryParams;
+import crm.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -72,6 +74,7 @@ public class SurveyResource {
                   "options":["LESS","EQUAL","MORE"]}]}""")))
     @APIResponse(responseCode = "201", description = "Defined; Location names it",
             content = @Content(schema = @Schema(implementation = SurveyView.class)))
+    @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid CreateSurvey request) {
         Survey survey = surveys.create(request);
         return Response.status(Response.Status.CREATED).header("Location", "/api/v1/experience/surveys/" + survey.id)
@@ -82,6 +85,7 @@ public class SurveyResource {
     @Path("/{id}")
     @Operation(summary = "A survey and its questions")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyView.class)))
+    @RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER, Roles.ANALYST})
     public SurveyView get(@PathParam("id") UUID id) {
         return SurveyView.of(surveys.get(id));
     }
@@ -93,6 +97,7 @@ public class SurveyResource {
             nor while a complaint of theirs is open. Reasons: QUIET_PERIOD, OPEN_COMPLAINT. Advice only: a survey
             is never forced, and an answer given anyway is recorded.""")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyEligibility.Eligibility.class)))
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public SurveyEligibility.Eligibility eligibility(@PathParam("id") UUID id, @QueryParam("customerId") String customerId) {
         if (customerId == null || customerId.isBlank()) {
             throw ProblemException.invalid("customerId", "is required");
@@ -118,6 +123,7 @@ public class SurveyResource {
     @APIResponse(responseCode = "200", description = "A retry: the response recorded the first time")
     @APIResponse(responseCode = "409", description = "The responseId or Idempotency-Key was used for a different response",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Response answer(@PathParam("id") UUID id,
             @Parameter(description = "Makes a retried request safe, like responseId")
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
@@ -132,6 +138,7 @@ public class SurveyResource {
     @Path("/{id}/responses/{responseId}")
     @Operation(summary = "A recorded response")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ResponseView.class)))
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public ResponseView response(@PathParam("id") UUID id, @PathParam("responseId") UUID responseId) {
         SurveyResponses.Answered answered = responses.get(id, responseId);
         return ResponseView.of(answered.response(), answered.complaintId());
@@ -144,6 +151,7 @@ public class SurveyResource {
             levels 1..5, the share of 5s and of 1-2s (fractions with 4 decimals), the mean level, NPS = % 9-10
             minus % 0-6 (points, 2 decimals), and the mean satisfaction gap experience − expectation.""")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyResults.Results.class)))
+    @RolesAllowed(Roles.ANALYST)
     public SurveyResults.Results results(@PathParam("id") UUID id, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         return results.of(id, QueryParams.instant("from", from), QueryParams.instant("to", to));

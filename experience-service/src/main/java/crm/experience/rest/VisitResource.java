@@ -2,6 +2,8 @@ package crm.experience.rest;
 
 import crm.experience.service.CurveService;
 import crm.rest.Problem;
+import crm.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,6 +32,7 @@ public class VisitResource {
     @Path("/{visitId}/curve")
     @Operation(summary = "A visit's emotion curve with its peak, end and remembered score")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CurveResponses.VisitCurve.class)))
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public CurveResponses.VisitCurve visit(@PathParam("visitId") UUID visitId) {
         return CurveResponses.VisitCurve.of(curves.visit(visitId));
     }

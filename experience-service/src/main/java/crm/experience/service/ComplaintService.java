@@ -59,8 +59,9 @@ public class ComplaintService {
     public record Opened(Complaint complaint, boolean created) {
     }
 
+    /** {@code by}: the caller's name, kept as who opened it. */
     @Transactional
-    public Opened open(OpenComplaint request, String idempotencyKey) {
+    public Opened open(OpenComplaint request, String idempotencyKey, String by) {
         requireTouchPoint(request.journeyCode(), request.touchPointCode());
         String hash = null;
         if (idempotencyKey != null) {
@@ -86,6 +87,7 @@ public class ComplaintService {
         c.channel = request.channel();
         c.description = request.description().strip();
         c.ownerId = request.ownerId();
+        c.openedBy = by;
         return new Opened(open(c), true);
     }
 
@@ -116,11 +118,12 @@ public class ComplaintService {
     }
 
     /**
-     * The next step of service recovery; anything but the next status is a 409. Acknowledging an
-     * unowned complaint makes the actor its owner: who apologises follows it through.
+     * The next step of service recovery, taken by {@code actor} (the caller's name); anything but the
+     * next status is a 409. Acknowledging an unowned complaint makes the actor its owner: who
+     * apologises follows it through.
      */
     @Transactional
-    public Complaint move(UUID id, MoveComplaint move) {
+    public Complaint move(UUID id, MoveComplaint move, String actor) {
         Complaint c = Complaint.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
             throw ProblemException.notFound("No complaint " + id);
@@ -144,7 +147,7 @@ public class ComplaintService {
         switch (move.to()) {
             case ACKNOWLEDGED -> {
                 c.acknowledgedAt = now;
-                c.ownerId = c.ownerId == null ? move.actor() : c.ownerId;
+                c.ownerId = c.ownerId == null ? actor : c.ownerId;
             }
             case RESOLVED -> c.resolvedAt = now;
             case CLOSED -> {
@@ -155,7 +158,7 @@ public class ComplaintService {
         }
         ComplaintStatus from = c.status;
         c.status = move.to();
-        record(c, from, move.note(), move.actor(), now);
+        record(c, from, move.note(), actor, now);
         if (closing) {
             outbox.publish(ExperienceEvents.COMPLAINT_RESOLVED, key(c), new ComplaintResolved(c.id, c.customerId,
                     c.journeyCode, c.touchPointCode, c.severity.name(), c.source.name(), c.outcome.name(), c.openedAt,

@@ -23,13 +23,14 @@ public class ComplaintStore {
     private static final String OPEN = SetWrites.sql("""
             WITH opened AS (
                 INSERT INTO complaint (id, source, source_key, request_hash, customer_id, visit_id, journey_code,
-                    touch_point_code, severity, channel, description, owner_id, status, opened_at, respond_by)
-                VALUES (?, ?, ?, ?, ?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    touch_point_code, severity, channel, description, owner_id, opened_by, status, opened_at, respond_by)
+                VALUES (?, ?, ?, ?, ?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (source, source_key) DO NOTHING
-                RETURNING id, status, opened_at
+                RETURNING id, status, opened_at, opened_by
             ),
             step AS (
-                INSERT INTO complaint_transition (complaint_id, to_status, at) SELECT id, status, opened_at FROM opened
+                INSERT INTO complaint_transition (complaint_id, to_status, at, actor)
+                SELECT id, status, opened_at, opened_by FROM opened
             ),
             events AS (%s)
             SELECT id FROM opened""".formatted(Outbox.Staged.insertSql("SELECT id FROM opened")));
@@ -58,10 +59,11 @@ public class ComplaintStore {
             s.setString(10, c.channel == null ? null : c.channel.name());
             s.setString(11, c.description);
             s.setString(12, c.ownerId);
-            s.setString(13, c.status.name());
-            s.setObject(14, utc(c.openedAt));
-            s.setObject(15, utc(c.respondBy));
-            event.bind(connection, s, 16);
+            s.setString(13, c.openedBy);
+            s.setString(14, c.status.name());
+            s.setObject(15, utc(c.openedAt));
+            s.setObject(16, utc(c.respondBy));
+            event.bind(connection, s, 17);
             boolean opened = !SetWrites.ids(s).isEmpty();
             event.written();
             return opened;

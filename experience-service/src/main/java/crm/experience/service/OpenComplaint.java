@@ -18,5 +18,7 @@ public record OpenComplaint(
         @NotNull Severity severity,
         @NotNull Channel channel,
         @Schema(examples = "Waited 25 minutes for a latte; nobody said sorry.") @NotBlank @Size(max = 4000) String description,
-        @Schema(description = "Who handles it; else whoever acknowledges it", examples = "staff-17") @Size(max = 100) String ownerId) {
+        @Schema(description = """
+                Who handles it; else whoever acknowledges it. Another owner than the caller needs the role
+                account-manager.""", examples = "staff-17") @Size(max = 100) String ownerId) {
 }

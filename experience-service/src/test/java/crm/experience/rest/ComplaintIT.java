@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import crm.events.Topics;
+import crm.rest.Roles;
+import crm.testing.Callers;
 import crm.testing.CrmTestResources;
+import crm.testing.StaffToken;
 import crm.testing.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -122,13 +125,13 @@ class ComplaintIT {
     void historyTimeToFirstResponseAndEventsWithoutFreeText() {
         UUID customer = UUID.randomUUID();
         try (TopicReader topic = new TopicReader(bootstrap, Topics.EXPERIENCE)) {
-            String id = given().contentType(ContentType.JSON).body("""
+            String id = Callers.as("staff-3", Roles.FRONT_DESK).contentType(ContentType.JSON).body("""
                     {"customerId":"%s","severity":"MEDIUM","channel":"EMAIL","description":"Sofa arrived scratched"}"""
                     .formatted(customer)).post("/api/v1/experience/complaints").then().statusCode(201)
-                    .body("ownerId", nullValue()).extract().path("id");
-            Voice.move(id, "{\"to\":\"ACKNOWLEDGED\",\"note\":\"Called and apologised\",\"actor\":\"staff-9\"}").statusCode(200)
+                    .body("ownerId", nullValue()).body("openedBy", equalTo("staff-3")).extract().path("id");
+            moveAs("staff-9", id, "{\"to\":\"ACKNOWLEDGED\",\"note\":\"Called and apologised\"}").statusCode(200)
                     .body("ownerId", equalTo("staff-9"));
-            Voice.move(id, "{\"to\":\"RESOLVED\",\"note\":\"New sofa delivered\",\"actor\":\"staff-9\"}").statusCode(200);
+            moveAs("staff-9", id, "{\"to\":\"RESOLVED\",\"note\":\"New sofa delivered\"}").statusCode(200);
             Voice.move(id, "{\"to\":\"CLOSED\",\"outcome\":\"RECOVERED\",\"note\":\"Bought a table since\"}").statusCode(200);
 
             JsonPath complaint = given().get("/api/v1/experience/complaints/" + id).then().statusCode(200)
@@ -136,7 +139,8 @@ class ComplaintIT {
                     .body("history.from", contains(null, "OPEN", "ACKNOWLEDGED", "RESOLVED"))
                     .body("history.to", contains("OPEN", "ACKNOWLEDGED", "RESOLVED", "CLOSED"))
                     .body("history.note", contains(null, "Called and apologised", "New sofa delivered", "Bought a table since"))
-                    .body("history[1].actor", equalTo("staff-9"))
+                    .body("history.actor", contains("staff-3", "staff-9", "staff-9", StaffToken.NAME))
+                    .body("openedBy", equalTo("staff-3"))
                     .extract().jsonPath();
             Duration expected = Duration.between(Instant.parse(complaint.getString("openedAt")),
                     Instant.parse(complaint.getString("acknowledgedAt")));
@@ -161,6 +165,29 @@ class ComplaintIT {
                 }
             }
         }
+    }
+
+    @Test
+    void aTransitionsActorIsTheCallerWhateverTheBodySays() {
+        String id = Voice.complaint(UUID.randomUUID(), "LOW");
+        moveAs("staff-9", id, "{\"to\":\"ACKNOWLEDGED\",\"actor\":\"someone else\"}").statusCode(200)
+                .body("history[1].actor", equalTo("staff-9"))
+                .body("ownerId", equalTo("staff-1"));
+    }
+
+    @Test
+    void onlyAnAccountManagerGivesAComplaintToSomeoneElse() {
+        String body = """
+                {"customerId":"%s","severity":"LOW","channel":"STORE","description":"Cold","ownerId":"%s"}""";
+        Callers.assertForbidden(Callers.as("staff-4", Roles.FRONT_DESK).contentType(ContentType.JSON)
+                .body(body.formatted(UUID.randomUUID(), "staff-1")).post("/api/v1/experience/complaints"),
+                "This needs the role account-manager").body("errors.field", contains("ownerId"));
+        Callers.as("staff-4", Roles.FRONT_DESK).contentType(ContentType.JSON)
+                .body(body.formatted(UUID.randomUUID(), "staff-4")).post("/api/v1/experience/complaints")
+                .then().statusCode(201).body("ownerId", equalTo("staff-4")).body("openedBy", equalTo("staff-4"));
+        Callers.as("manager-2", Roles.ACCOUNT_MANAGER).contentType(ContentType.JSON)
+                .body(body.formatted(UUID.randomUUID(), "staff-1")).post("/api/v1/experience/complaints")
+                .then().statusCode(201).body("ownerId", equalTo("staff-1")).body("openedBy", equalTo("manager-2"));
     }
 
     @Test
@@ -189,6 +216,11 @@ class ComplaintIT {
             given().get("/api/v1/experience/complaints?" + bad).then().statusCode(400)
                     .body("errors.field", contains(bad.substring(0, bad.indexOf('='))));
         }
+    }
+
+    private static ValidatableResponse moveAs(String caller, String id, String body) {
+        return Callers.as(caller, Roles.FRONT_DESK).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/experience/complaints/" + id + "/transitions").then();
     }
 
     private void backdate(String complaint, Duration by) throws Exception {

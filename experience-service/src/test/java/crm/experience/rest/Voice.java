@@ -62,7 +62,7 @@ public final class Voice {
 
     /** Acknowledged, resolved and closed with this outcome. */
     public static void close(String complaintId, String outcome) {
-        move(complaintId, "{\"to\":\"ACKNOWLEDGED\",\"actor\":\"staff-1\"}").statusCode(200);
+        move(complaintId, "{\"to\":\"ACKNOWLEDGED\"}").statusCode(200);
         move(complaintId, "{\"to\":\"RESOLVED\",\"note\":\"Replaced the drink\"}").statusCode(200);
         move(complaintId, "{\"to\":\"CLOSED\",\"outcome\":\"" + outcome + "\"}").statusCode(200);
     }

@@ -29,6 +29,8 @@ public class CustomerSegment extends PanacheEntityBase {
     public BigDecimal wallet;
     public String walletCurrency;
     public Instant walletUpdatedAt;
+    /** Who set the wallet: the caller's name. */
+    public String walletUpdatedBy;
 
     @Enumerated(EnumType.STRING)
     public Fit capabilityFit;

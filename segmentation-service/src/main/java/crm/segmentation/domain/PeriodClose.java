@@ -45,7 +45,13 @@ public class PeriodClose extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant closedAt;
 
+    /** Who closed it: the caller's name; null for a close made before callers were known. */
+    public String closedBy;
+
     public Instant recomputedAt;
+
+    /** Who recomputed it last. */
+    public String recomputedBy;
 
     /** 0 after the close, then one more for each recompute: which announcement of levels is the latest. */
     public int revision;

@@ -1,7 +1,10 @@
 package crm.segmentation.rest;
 
+import crm.rest.Roles;
 import crm.segmentation.domain.PeriodClose;
 import crm.segmentation.service.PeriodCloseService;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -27,9 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Pyramid", description = "What the customer is worth")
 public class PeriodResource {
     private final PeriodCloseService closes;
+    private final SecurityIdentity caller;
 
-    public PeriodResource(PeriodCloseService closes) {
+    public PeriodResource(PeriodCloseService closes, SecurityIdentity caller) {
         this.closes = closes;
+        this.caller = caller;
     }
 
     public record CloseRequest(@Schema(examples = "2026-10", description = "A month or a quarter (2026-Q3)")
@@ -37,11 +42,14 @@ public class PeriodResource {
     }
 
     public record PeriodResponse(String period, LocalDate firstDay, LocalDate lastDay, String metric,
-            List<String> levels, int customers, int active, int changes, Instant closedAt, Instant recomputedAt) {
+            List<String> levels, int customers, int active, int changes, Instant closedAt,
+            @Schema(description = "Who closed it: the caller's name, from their token", examples = "staff-3") String closedBy,
+            Instant recomputedAt,
+            @Schema(description = "Who recomputed it last; null until recomputed", examples = "staff-3") String recomputedBy) {
 
         static PeriodResponse of(PeriodClose c) {
             return new PeriodResponse(c.period, c.firstDay, c.dayAfter.minusDays(1), c.metric, c.levels, c.customers,
-                    c.active, c.changes, c.closedAt, c.recomputedAt);
+                    c.active, c.changes, c.closedAt, c.closedBy, c.recomputedAt, c.recomputedBy);
         }
     }
 
@@ -49,12 +57,15 @@ public class PeriodResource {
     @Operation(summary = "Close a period", description = """
             Every known customer gets exactly one level; each whose level changed gets one SegmentChanged
             event on crm.segment-change.v1. Closing again answers 200 with the same result and publishes
-            nothing; recompute=true recomputes (after late transactions) and publishes only the differences.""")
+            nothing; recompute=true recomputes (after late transactions) and publishes only the differences.
+            The caller's name is kept as closedBy (recomputedBy).""")
     @APIResponse(responseCode = "201", description = "Closed now")
     @APIResponse(responseCode = "200", description = "Already closed (or recomputed)")
+    @RolesAllowed(Roles.ADMIN)
     public Response close(@NotNull @Valid CloseRequest request,
             @QueryParam("recompute") @DefaultValue("false") boolean recompute) {
-        PeriodCloseService.Closed closed = closes.close(Periods.parse("period", request.period()), recompute);
+        PeriodCloseService.Closed closed = closes.close(Periods.parse("period", request.period()), recompute,
+                caller.getPrincipal().getName());
         boolean created = closed.computed() && closed.close().recomputedAt == null;
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
                 .entity(PeriodResponse.of(closed.close())).build();
@@ -62,6 +73,7 @@ public class PeriodResource {
 
     @GET
     @Operation(summary = "The closed periods, latest first")
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
     public List<PeriodResponse> list() {
         return closes.closed().stream().map(PeriodResponse::of).toList();
     }

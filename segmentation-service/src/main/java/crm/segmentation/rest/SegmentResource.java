@@ -2,15 +2,19 @@ package crm.segmentation.rest;
 
 import crm.rest.Page;
 import crm.rest.Problem;
+import crm.rest.Roles;
+import crm.segmentation.domain.CustomerSegment;
 import crm.segmentation.service.AssessmentService;
 import crm.segmentation.service.MobilityService;
 import crm.segmentation.service.SegmentService;
 import crm.segmentation.service.StrategyService;
+import crm.segmentation.service.ValueMetrics;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,8 +24,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import crm.segmentation.domain.CustomerSegment;
-import crm.segmentation.service.ValueMetrics;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -43,13 +45,15 @@ public class SegmentResource {
     private final MobilityService mobility;
     private final AssessmentService assessments;
     private final StrategyService strategies;
+    private final SecurityIdentity caller;
 
     public SegmentResource(SegmentService segments, MobilityService mobility, AssessmentService assessments,
-            StrategyService strategies) {
+            StrategyService strategies, SecurityIdentity caller) {
         this.segments = segments;
         this.mobility = mobility;
         this.assessments = assessments;
         this.strategies = strategies;
+        this.caller = caller;
     }
 
     public record CustomerSegmentResponse(UUID customerId,
@@ -62,11 +66,15 @@ public class SegmentResource {
     }
 
     public record Assessment(BigDecimal wallet, String walletCurrency, Instant walletUpdatedAt,
-            CustomerSegment.Fit capabilityFit, CustomerSegment.Needs needs, String assessedBy, Instant assessedAt) {
+            @Schema(description = "Who set the wallet: the caller's name, from their token", examples = "manager-7")
+            String walletUpdatedBy,
+            CustomerSegment.Fit capabilityFit, CustomerSegment.Needs needs,
+            @Schema(description = "Who assessed: the caller's name, from their token", examples = "manager-7")
+            String assessedBy, Instant assessedAt) {
 
         static Assessment of(CustomerSegment c) {
-            return new Assessment(c.wallet, c.walletCurrency, c.walletUpdatedAt, c.capabilityFit, c.needs, c.assessedBy,
-                    c.assessedAt);
+            return new Assessment(c.wallet, c.walletCurrency, c.walletUpdatedAt, c.walletUpdatedBy, c.capabilityFit,
+                    c.needs, c.assessedBy, c.assessedAt);
         }
     }
 
@@ -76,6 +84,7 @@ public class SegmentResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CustomerSegmentResponse.class)))
     @APIResponse(responseCode = "404", description = "Customer not known to segmentation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public CustomerSegmentResponse customer(@PathParam("id") UUID id) {
         SegmentService.CustomerValue value = segments.customer(id);
         return new CustomerSegmentResponse(id, value.level(), value.levels().isEmpty() ? null : value.levels().get(0).period(),
@@ -90,6 +99,7 @@ public class SegmentResource {
     @GET
     @Path("/pyramid")
     @Operation(summary = "The pyramid of a closed period", description = "Per level: customers, share of customers, revenue, margin, share of revenue, cut-off value.")
+    @RolesAllowed(Roles.ANALYST)
     public PyramidResponse pyramid(@QueryParam("period") String period) {
         SegmentService.Pyramid pyramid = segments.pyramid(Periods.parse("period", period));
         return new PyramidResponse(pyramid.close().period, pyramid.close().metric, pyramid.close().customers,
@@ -102,6 +112,7 @@ public class SegmentResource {
             Rows: level at from; columns: level at to; each cell with customers, their revenue and margin at
             to, and its share of the row. Summary: stayed, up, down, new, lost, reactivated, each with the
             change in revenue it brought.""")
+    @RolesAllowed(Roles.ANALYST)
     public MobilityService.Matrix mobility(@QueryParam("from") String from, @QueryParam("to") String to) {
         return mobility.between(Periods.parse("from", from), Periods.parse("to", to));
     }
@@ -112,6 +123,7 @@ public class SegmentResource {
             grid: RAD (share of wallet × wallet size), SELECTION (value × capability fit), MARKETING_MODE
             (value × needs), LOYALTY (repeat purchase × delight). Counts per cell, and the members of one
             cell (or of all, or one customer's cell) a page at a time.""")
+    @RolesAllowed(Roles.ANALYST)
     public StrategyService.Grids strategies(@QueryParam("period") String period, @QueryParam("grid") String grid,
             @QueryParam("cell") String cell, @QueryParam("customerId") UUID customerId,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
@@ -130,6 +142,7 @@ public class SegmentResource {
     @GET
     @Path("/changes")
     @Operation(summary = "The segment changes a close found", description = "direction: UP, DOWN, NEW, LOST or REACTIVATED.")
+    @RolesAllowed(Roles.ANALYST)
     public Page<SegmentService.Change> changes(@QueryParam("period") String period, @QueryParam("direction") String direction,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         return segments.changes(Periods.parse("period", period), direction, page, size);
@@ -141,22 +154,27 @@ public class SegmentResource {
             @Schema(examples = "CNY") @NotBlank String currency) {
     }
 
-    public record AssessmentRequest(@NotNull CustomerSegment.Fit capabilityFit, @NotNull CustomerSegment.Needs needs,
-            @Schema(examples = "manager-7") @Size(max = 100) String assessedBy) {
+    public record AssessmentRequest(@NotNull CustomerSegment.Fit capabilityFit, @NotNull CustomerSegment.Needs needs) {
     }
 
     @PUT
     @Path("/customers/{id}/wallet")
-    @Operation(summary = "Set the customer's wallet", description = "For share of wallet = our revenue of the last 12 months ÷ wallet.")
+    @Operation(summary = "Set the customer's wallet", description = """
+            For share of wallet = our revenue of the last 12 months ÷ wallet. The caller's name is kept as
+            walletUpdatedBy.""")
+    @RolesAllowed(Roles.ACCOUNT_MANAGER)
     public Assessment wallet(@PathParam("id") UUID id, @NotNull @Valid WalletRequest request) {
-        return Assessment.of(assessments.wallet(id, request.amount(), request.currency()));
+        return Assessment.of(assessments.wallet(id, request.amount(), request.currency(),
+                caller.getPrincipal().getName()));
     }
 
     @PUT
     @Path("/customers/{id}/assessment")
-    @Operation(summary = "Assess how well our capabilities fit the customer and how individual their needs are")
+    @Operation(summary = "Assess how well our capabilities fit the customer and how individual their needs are",
+            description = "The caller's name is kept as assessedBy.")
+    @RolesAllowed(Roles.ACCOUNT_MANAGER)
     public Assessment assess(@PathParam("id") UUID id, @NotNull @Valid AssessmentRequest request) {
         return Assessment.of(assessments.assess(id, request.capabilityFit(), request.needs(),
-                request.assessedBy()));
+                caller.getPrincipal().getName()));
     }
 }

@@ -4,11 +4,13 @@ import crm.rest.Page;
 import crm.rest.Problem;
 import crm.rest.ProblemException;
 import crm.rest.QueryParams;
+import crm.rest.Roles;
 import crm.segmentation.config.SegmentationConfig;
 import crm.segmentation.service.BatchService;
 import crm.segmentation.service.GroupCommit;
 import crm.segmentation.service.RecordTransaction;
 import crm.segmentation.service.TransactionService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -41,19 +44,22 @@ public class TransactionResource {
     private final GroupCommit groupCommit;
     private final BatchService batches;
     private final SegmentationConfig config;
+    private final JsonWebToken caller;
 
     public TransactionResource(TransactionService transactions, GroupCommit groupCommit, BatchService batches,
-            SegmentationConfig config) {
+            SegmentationConfig config, JsonWebToken caller) {
         this.transactions = transactions;
         this.groupCommit = groupCommit;
         this.batches = batches;
         this.config = config;
+        this.caller = caller;
     }
 
     @POST
     @Operation(summary = "Record a sale or refund", description = """
             source + externalId is the idempotency key: the same request again answers 200 with the first
-            result and counts once; the same key with another body answers 409. Publishes TransactionRecorded.""")
+            result and counts once; the same key with another body answers 409. Publishes TransactionRecorded.
+            A caller bound to a source (its token's crm_source) records only that source: another is 403.""")
     @RequestBody(content = @Content(schema = @Schema(implementation = RecordTransaction.class), examples = @ExampleObject(
             name = "café visit", value = """
                 {"source":"pos-cafe-1","externalId":"R-000123","customerId":"6f1c2a9e-5b1d-4c1e-9a57-3f0f5a1f2b11",
@@ -64,7 +70,11 @@ public class TransactionResource {
     @APIResponse(responseCode = "200", description = "A retry: the transaction recorded the first time")
     @APIResponse(responseCode = "409", description = "The key was used for a different transaction",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the source the caller is bound to, or not a pos caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.POS)
     public RestResponse<TransactionResponse> record(@NotNull @Valid RecordTransaction request) {
+        BoundSource.check(BoundSource.of(caller), List.of(request), i -> "source");
         TransactionService.Recorded recorded = groupCommit.record(request);
         return RestResponse.status(recorded.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
                 TransactionResponse.of(recorded.transaction()));
@@ -81,11 +91,18 @@ public class TransactionResource {
 
     @POST
     @Path("/batch")
-    @Operation(summary = "Record up to 1,000 transactions", description = "Each item on its own: one bad item does not reject the good ones.")
+    @Operation(summary = "Record up to 1,000 transactions", description = """
+            Each item on its own: one bad item does not reject the good ones. A caller bound to a source
+            (its token's crm_source) records only that source: a batch holding another is refused whole (403),
+            nothing written.""")
+    @APIResponse(responseCode = "403", description = "An item of another source than the caller is bound to",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.POS)
     public BatchResponse batch(@NotNull @Valid Batch batch) {
         if (batch.transactions().size() > config.maxBatch()) {
             throw ProblemException.invalid("transactions", "at most " + config.maxBatch() + " per batch");
         }
+        BoundSource.check(BoundSource.of(caller), batch.transactions(), i -> "transactions[" + i + "].source");
         List<ItemResponse> results = batches.record(batch.transactions()).stream()
                 .map(r -> new ItemResponse(r.index(), r.status(),
                         r.recorded() == null ? null : TransactionResponse.of(r.recorded().transaction()), r.problem()))
@@ -97,6 +114,7 @@ public class TransactionResource {
 
     @GET
     @Operation(summary = "A customer's transactions, newest first", description = "from and to are ISO instants; from inclusive, to exclusive.")
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Page<TransactionResponse> list(@QueryParam("customerId") @NotNull UUID customerId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {

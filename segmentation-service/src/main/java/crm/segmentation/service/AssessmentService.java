@@ -18,17 +18,20 @@ public class AssessmentService {
         this.money = money;
     }
 
+    /** {@code by}: the caller's name, for the audit. */
     @Transactional
-    public CustomerSegment wallet(UUID customerId, BigDecimal amount, String currencyCode) {
+    public CustomerSegment wallet(UUID customerId, BigDecimal amount, String currencyCode, String by) {
         Currency currency = money.currency(currencyCode, "currency");
         money.requireAmount(amount, currency, "amount");
         CustomerSegment customer = known(customerId);
         customer.wallet = amount;
         customer.walletCurrency = currency.getCurrencyCode();
         customer.walletUpdatedAt = Instant.now();
+        customer.walletUpdatedBy = by;
         return customer;
     }
 
+    /** {@code by}: the caller's name, for the audit. */
     @Transactional
     public CustomerSegment assess(UUID customerId, CustomerSegment.Fit fit, CustomerSegment.Needs needs, String by) {
         CustomerSegment customer = known(customerId);

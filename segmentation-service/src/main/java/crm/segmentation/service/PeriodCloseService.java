@@ -82,11 +82,12 @@ public class PeriodCloseService {
     public record Closed(PeriodClose close, boolean computed) {
     }
 
-    public Closed close(Period period, boolean recompute) {
+    /** {@code by}: the caller's name, kept as who closed (or recomputed) the period. */
+    public Closed close(Period period, boolean recompute, String by) {
         if (recompute) {
             awaitPublished(period);
         }
-        Closed closed = QuarkusTransaction.requiringNew().call(() -> closeNow(period, recompute));
+        Closed closed = QuarkusTransaction.requiringNew().call(() -> closeNow(period, recompute, by));
         if (closed.computed()) {
             followUp(period);
         }
@@ -113,7 +114,7 @@ public class PeriodCloseService {
         return PeriodClose.list("order by dayAfter desc, period");
     }
 
-    private Closed closeNow(Period period, boolean recompute) {
+    private Closed closeNow(Period period, boolean recompute, String by) {
         // Two closes of one period queue up instead of racing.
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('period-close:' || ?1))")
                 .setParameter(1, period.name()).getSingleResult();
@@ -158,9 +159,11 @@ public class PeriodCloseService {
         close.revision = revision;
         if (existing == null) {
             close.closedAt = now;
+            close.closedBy = by;
             close.persist();
         } else {
             close.recomputedAt = now;
+            close.recomputedBy = by;
         }
         return new Closed(close, true);
     }

@@ -3,11 +3,14 @@ package crm.segmentation.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import crm.events.Topics;
+import crm.rest.Roles;
+import crm.testing.Callers;
 import crm.testing.CrmTestResources;
 import crm.testing.TopicReader;
 import io.agroal.api.AgroalDataSource;
@@ -239,6 +242,20 @@ class PyramidIT {
             assertEquals(1, topic.values(second.toString()).size());
             assertEquals(0, topic.values(ids.get(0).toString()).size());
         }
+    }
+
+    @Test
+    void aCloseKeepsWhoClosedItAndARecomputeWhoRecomputedIt() {
+        Ledger.record(List.of(Ledger.sale(Ledger.knownCustomers(db, 1).get(0), "2008-02-10T10:00:00Z", "10.00")));
+        String close = "{\"period\":\"2008-02\"}";
+        Callers.as("admin-1", Roles.ADMIN).contentType(ContentType.JSON).body(close).post("/api/v1/segments/periods")
+                .then().statusCode(201).body("closedBy", equalTo("admin-1")).body("recomputedBy", nullValue());
+        Callers.as("admin-2", Roles.ADMIN).contentType(ContentType.JSON).body(close).queryParam("recompute", true)
+                .post("/api/v1/segments/periods").then().statusCode(200)
+                .body("closedBy", equalTo("admin-1")).body("recomputedBy", equalTo("admin-2"));
+        Callers.as("analyst-1", Roles.ANALYST).get("/api/v1/segments/periods").then().statusCode(200)
+                .body("find { it.period == '2008-02' }.closedBy", equalTo("admin-1"))
+                .body("find { it.period == '2008-02' }.recomputedBy", equalTo("admin-2"));
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import crm.rest.Roles;
+import crm.testing.Callers;
 import crm.testing.CrmTestResources;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -85,10 +87,18 @@ class ValueIT {
     @Test
     void assessmentsAreKeptAndBadOnesRefused() {
         UUID customer = Ledger.knownCustomers(db, 1).get(0);
-        given().contentType(ContentType.JSON).body("{\"capabilityFit\":\"HIGH\",\"needs\":\"INDIVIDUAL\",\"assessedBy\":\"m-7\"}")
+        Callers.as("manager-7", Roles.ACCOUNT_MANAGER).contentType(ContentType.JSON)
+                .body("{\"capabilityFit\":\"HIGH\",\"needs\":\"INDIVIDUAL\",\"assessedBy\":\"someone else\"}")
                 .put("/api/v1/segments/customers/" + customer + "/assessment").then().statusCode(200)
-                .body("capabilityFit", equalTo("HIGH")).body("needs", equalTo("INDIVIDUAL"));
-        given().get("/api/v1/segments/customers/" + customer).then().body("assessment.assessedBy", equalTo("m-7"));
+                .body("capabilityFit", equalTo("HIGH")).body("needs", equalTo("INDIVIDUAL"))
+                .body("assessedBy", equalTo("manager-7"));
+        Callers.as("manager-8", Roles.ACCOUNT_MANAGER).contentType(ContentType.JSON)
+                .body("{\"amount\":120000.00,\"currency\":\"CNY\"}")
+                .put("/api/v1/segments/customers/" + customer + "/wallet").then().statusCode(200)
+                .body("walletUpdatedBy", equalTo("manager-8"));
+        given().get("/api/v1/segments/customers/" + customer).then()
+                .body("assessment.assessedBy", equalTo("manager-7"))
+                .body("assessment.walletUpdatedBy", equalTo("manager-8"));
         given().contentType(ContentType.JSON).body("{\"capabilityFit\":\"SUPERB\",\"needs\":\"COMMON\"}")
                 .put("/api/v1/segments/customers/" + customer + "/assessment").then().statusCode(400)
                 .body("errors.field", hasItem("capabilityFit"));
