@@ -1,5 +1,6 @@
 package crm.testing;
 
+import crm.rest.CallerToken;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -29,10 +30,6 @@ import java.util.List;
  * {@link #publicKeyPem()} ({@code mp.jwt.verify.publickey.location}, set by {@link CrmTestResources}).
  */
 public final class IdentityKeys {
-    public static final String ISSUER = "crm-gateway";
-    public static final String AUDIENCE = "crm-services";
-    /** The claim naming the till or integration source a pos key is bound to. */
-    public static final String SOURCE_CLAIM = "crm_source";
     static final Duration VALIDITY = Duration.ofHours(2);
     private static final String PRIVATE_FILE = "private.pem";
     private static final String PUBLIC_FILE = "public.pem";
@@ -109,14 +106,14 @@ public final class IdentityKeys {
     public JwtClaimsBuilder claims(String upn, String source, List<String> roles) {
         Instant now = Instant.now();
         JwtClaimsBuilder claims = Jwt.claims()
-                .issuer(ISSUER)
-                .audience(AUDIENCE)
+                .issuer(CallerToken.ISSUER)
+                .audience(CallerToken.AUDIENCE)
                 .subject("test:" + upn)
                 .upn(upn)
                 .groups(new LinkedHashSet<>(roles))
                 .issuedAt(now)
                 .expiresAt(now.plus(VALIDITY));
-        return source == null ? claims : claims.claim(SOURCE_CLAIM, source);
+        return source == null ? claims : claims.claim(CallerToken.SOURCE_CLAIM, source);
     }
 
     public String sign(JwtClaimsBuilder claims) {

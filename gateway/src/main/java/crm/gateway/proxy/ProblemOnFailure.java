@@ -44,8 +44,10 @@ final class ProblemOnFailure implements ProxyInterceptor {
                 status = 502;
                 detail = service + " failed to answer";
             }
-            LOG.warnf("%s %s: %s (%s)", context.request().getMethod(), context.request().getURI(), detail, failure);
-            String problem = ProblemJson.of(status, detail, context.request().getURI());
+            // The path only: a query may hold a phone number or an e-mail address (identify).
+            String path = context.request().proxiedRequest().path();
+            LOG.warnf("%s %s: %s (%s)", context.request().getMethod(), path, detail, failure);
+            String problem = ProblemJson.of(status, detail, path);
             ProxyResponse response = context.request().release().response()
                     .setStatusCode(status)
                     .putHeader(HttpHeaders.CONTENT_TYPE.toString(), ProblemJson.MEDIA_TYPE)

@@ -1,6 +1,7 @@
 package crm.gateway.security;
 
 import crm.gateway.config.GatewayConfig;
+import crm.rest.CallerToken;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
@@ -22,9 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class ServiceTokens {
-    public static final String ISSUER = "crm-gateway";
-    public static final String AUDIENCE = "crm-services";
-    public static final String SOURCE_CLAIM = "crm_source";
     private static final Duration MARGIN = Duration.ofMinutes(1);
 
     private final PrivateKey key;
@@ -58,15 +56,15 @@ public class ServiceTokens {
 
     private Signed sign(Caller caller, Instant now) {
         Instant expiresAt = now.plus(lifetime);
-        JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
-                .audience(AUDIENCE)
+        JwtClaimsBuilder claims = Jwt.issuer(CallerToken.ISSUER)
+                .audience(CallerToken.AUDIENCE)
                 .subject(caller.id())
                 .upn(caller.name())
                 .groups(caller.roles())
                 .issuedAt(now)
                 .expiresAt(expiresAt);
         if (caller.source() != null) {
-            claims.claim(SOURCE_CLAIM, caller.source());
+            claims.claim(CallerToken.SOURCE_CLAIM, caller.source());
         }
         return new Signed(claims.jws().sign(key), expiresAt.minus(MARGIN), expiresAt);
     }

@@ -1,5 +1,6 @@
 package crm.segmentation.rest;
 
+import crm.rest.CallerToken;
 import crm.rest.Problem;
 import crm.rest.ProblemException;
 import crm.segmentation.service.RecordTransaction;
@@ -17,14 +18,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * {@code source}. A missing source is left to validation (400).
  */
 final class BoundSource {
-    static final String CLAIM = "crm_source";
-
     private BoundSource() {
     }
 
     /** The source the caller's token binds them to; null when it binds them to none. */
     static String of(JsonWebToken token) {
-        Object claim = token.getClaim(CLAIM);
+        Object claim = token.getClaim(CallerToken.SOURCE_CLAIM);
         return claim instanceof JsonString text ? text.getString() : claim == null ? null : claim.toString();
     }
 
