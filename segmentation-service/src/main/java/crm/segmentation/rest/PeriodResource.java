@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/segments/periods")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Pyramid", description = "What the customer is worth")
+@Tag(name = "Periods", description = "Closing a period: the pyramid's levels as of its end")
 public class PeriodResource {
     private final PeriodCloseService closes;
     private final SecurityIdentity caller;
@@ -54,13 +55,16 @@ public class PeriodResource {
     }
 
     @POST
-    @Operation(summary = "Close a period", description = """
+    @Operation(operationId = "closePeriod", summary = "Close a period", description = """
             Every known customer gets exactly one level; each whose level changed gets one SegmentChanged
             event on crm.segment-change.v1. Closing again answers 200 with the same result and publishes
             nothing; recompute=true recomputes (after late transactions) and publishes only the differences.
             The caller's name is kept as closedBy (recomputedBy).""")
-    @APIResponse(responseCode = "201", description = "Closed now")
-    @APIResponse(responseCode = "200", description = "Already closed (or recomputed)")
+    @APIResponse(responseCode = "201", description = "Closed now",
+            content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
+    @APIResponse(responseCode = "200", description = "Already closed (or recomputed)",
+            content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
+    @APIResponse(responseCode = "409", description = "A recompute waited too long for the events of the earlier close")
     @RolesAllowed(Roles.ADMIN)
     public Response close(@NotNull @Valid CloseRequest request,
             @QueryParam("recompute") @DefaultValue("false") boolean recompute) {
@@ -72,7 +76,7 @@ public class PeriodResource {
     }
 
     @GET
-    @Operation(summary = "The closed periods, latest first")
+    @Operation(operationId = "listPeriodCloses", summary = "The closed periods, latest first")
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
     public List<PeriodResponse> list() {
         return closes.closed().stream().map(PeriodResponse::of).toList();

@@ -1,7 +1,6 @@
 package crm.segmentation.rest;
 
 import crm.rest.Page;
-import crm.rest.Problem;
 import crm.rest.Roles;
 import crm.segmentation.domain.CustomerSegment;
 import crm.segmentation.service.AssessmentService;
@@ -37,9 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/segments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Pyramid", description = "What the customer is worth")
-@APIResponse(responseCode = "400", description = "An invalid parameter, named in errors[].field",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(name = "Segments", description = "What the customer is worth: levels, pyramid, mobility, strategies")
 public class SegmentResource {
     private final SegmentService segments;
     private final MobilityService mobility;
@@ -80,10 +77,9 @@ public class SegmentResource {
 
     @GET
     @Path("/customers/{id}")
-    @Operation(summary = "A customer's level now and in every closed period, with the metrics behind it")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CustomerSegmentResponse.class)))
-    @APIResponse(responseCode = "404", description = "Customer not known to segmentation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getCustomerValue", summary = "A customer's level now and in every closed period, with the metrics behind it")
+    @APIResponse(responseCode = "200", description = "The customer's value",
+            content = @Content(schema = @Schema(implementation = CustomerSegmentResponse.class)))
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public CustomerSegmentResponse customer(@PathParam("id") UUID id) {
         SegmentService.CustomerValue value = segments.customer(id);
@@ -98,7 +94,7 @@ public class SegmentResource {
 
     @GET
     @Path("/pyramid")
-    @Operation(summary = "The pyramid of a closed period", description = "Per level: customers, share of customers, revenue, margin, share of revenue, cut-off value.")
+    @Operation(operationId = "getPyramid", summary = "The pyramid of a closed period", description = "Per level: customers, share of customers, revenue, margin, share of revenue, cut-off value.")
     @RolesAllowed(Roles.ANALYST)
     public PyramidResponse pyramid(@QueryParam("period") String period) {
         SegmentService.Pyramid pyramid = segments.pyramid(Periods.parse("period", period));
@@ -108,7 +104,7 @@ public class SegmentResource {
 
     @GET
     @Path("/mobility")
-    @Operation(summary = "The mobility matrix between two closed periods", description = """
+    @Operation(operationId = "getMobility", summary = "The mobility matrix between two closed periods", description = """
             Rows: level at from; columns: level at to; each cell with customers, their revenue and margin at
             to, and its share of the row. Summary: stayed, up, down, new, lost, reactivated, each with the
             change in revenue it brought.""")
@@ -119,7 +115,7 @@ public class SegmentResource {
 
     @GET
     @Path("/strategies")
-    @Operation(summary = "A strategy grid of a closed period", description = """
+    @Operation(operationId = "getStrategies", summary = "A strategy grid of a closed period", description = """
             grid: RAD (share of wallet × wallet size), SELECTION (value × capability fit), MARKETING_MODE
             (value × needs), LOYALTY (repeat purchase × delight). Counts per cell, and the members of one
             cell (or of all, or one customer's cell) a page at a time.""")
@@ -141,7 +137,7 @@ public class SegmentResource {
 
     @GET
     @Path("/changes")
-    @Operation(summary = "The segment changes a close found", description = "direction: UP, DOWN, NEW, LOST or REACTIVATED.")
+    @Operation(operationId = "listChanges", summary = "The segment changes a close found", description = "direction: UP, DOWN, NEW, LOST or REACTIVATED.")
     @RolesAllowed(Roles.ANALYST)
     public Page<SegmentService.Change> changes(@QueryParam("period") String period, @QueryParam("direction") String direction,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
@@ -159,7 +155,7 @@ public class SegmentResource {
 
     @PUT
     @Path("/customers/{id}/wallet")
-    @Operation(summary = "Set the customer's wallet", description = """
+    @Operation(operationId = "setWallet", summary = "Set the customer's wallet", description = """
             For share of wallet = our revenue of the last 12 months ÷ wallet. The caller's name is kept as
             walletUpdatedBy.""")
     @RolesAllowed(Roles.ACCOUNT_MANAGER)
@@ -170,7 +166,7 @@ public class SegmentResource {
 
     @PUT
     @Path("/customers/{id}/assessment")
-    @Operation(summary = "Assess how well our capabilities fit the customer and how individual their needs are",
+    @Operation(operationId = "setAssessment", summary = "Assess how well our capabilities fit the customer and how individual their needs are",
             description = "The caller's name is kept as assessedBy.")
     @RolesAllowed(Roles.ACCOUNT_MANAGER)
     public Assessment assess(@PathParam("id") UUID id, @NotNull @Valid AssessmentRequest request) {

@@ -37,8 +37,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Transactions", description = "The ledger of sales and refunds")
-@APIResponse(responseCode = "400", description = "An invalid field, named in errors[].field",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TransactionResource {
     private final TransactionService transactions;
     private final GroupCommit groupCommit;
@@ -56,7 +54,7 @@ public class TransactionResource {
     }
 
     @POST
-    @Operation(summary = "Record a sale or refund", description = """
+    @Operation(operationId = "recordTransaction", summary = "Record a sale or refund", description = """
             source + externalId is the idempotency key: the same request again answers 200 with the first
             result and counts once; the same key with another body answers 409. Publishes TransactionRecorded.
             A caller bound to a source (its token's crm_source) records only that source: another is 403.""")
@@ -66,12 +64,12 @@ public class TransactionResource {
                  "occurredAt":"2026-10-14T08:12:00Z","store":"cafe-1","channel":"STORE","currency":"CNY",
                  "lines":[{"sku":"LATTE","description":"Latte","category":"FOOD","quantity":1,"unitPrice":28.00,"unitCost":9.50}],
                  "attributes":{"seat":"window-2"}}""")))
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = TransactionResponse.class)))
-    @APIResponse(responseCode = "200", description = "A retry: the transaction recorded the first time")
-    @APIResponse(responseCode = "409", description = "The key was used for a different transaction",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the source the caller is bound to, or not a pos caller",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = TransactionResponse.class)))
+    @APIResponse(responseCode = "200", description = "A retry: the transaction recorded the first time",
+            content = @Content(schema = @Schema(implementation = TransactionResponse.class)))
+    @APIResponse(responseCode = "409", description = "The key was used for a different transaction")
+    @APIResponse(responseCode = "403", description = "Not the source the caller is bound to, or not a pos caller")
     @RolesAllowed(Roles.POS)
     public RestResponse<TransactionResponse> record(@NotNull @Valid RecordTransaction request) {
         BoundSource.check(BoundSource.of(caller), List.of(request), i -> "source");
@@ -91,12 +89,13 @@ public class TransactionResource {
 
     @POST
     @Path("/batch")
-    @Operation(summary = "Record up to 1,000 transactions", description = """
+    @Operation(operationId = "recordTransactions", summary = "Record up to 1,000 transactions", description = """
             Each item on its own: one bad item does not reject the good ones. A caller bound to a source
             (its token's crm_source) records only that source: a batch holding another is refused whole (403),
             nothing written.""")
-    @APIResponse(responseCode = "403", description = "An item of another source than the caller is bound to",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "A result per item, in the batch's order",
+            content = @Content(schema = @Schema(implementation = BatchResponse.class)))
+    @APIResponse(responseCode = "403", description = "An item of another source than the caller is bound to, or not a pos caller")
     @RolesAllowed(Roles.POS)
     public BatchResponse batch(@NotNull @Valid Batch batch) {
         if (batch.transactions().size() > config.maxBatch()) {
@@ -113,7 +112,7 @@ public class TransactionResource {
     }
 
     @GET
-    @Operation(summary = "A customer's transactions, newest first", description = "from and to are ISO instants; from inclusive, to exclusive.")
+    @Operation(operationId = "listTransactions", summary = "A customer's transactions, newest first", description = "from and to are ISO instants; from inclusive, to exclusive.")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Page<TransactionResponse> list(@QueryParam("customerId") @NotNull UUID customerId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page,
