@@ -41,8 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Complaints", description = "Complaints and service recovery")
-@APIResponse(responseCode = "400", description = "An invalid field, named in errors[].field",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ComplaintResource {
     private final ComplaintService complaints;
     private final SecurityIdentity caller;
@@ -53,7 +51,7 @@ public class ComplaintResource {
     }
 
     @POST
-    @Operation(summary = "Open a complaint", description = """
+    @Operation(operationId = "openComplaint", summary = "Open a complaint", description = """
             The response deadline follows from the severity (crm.experience.complaint.response-deadline.*).
             The caller's name is kept as openedBy; giving it to another owner than the caller needs the role
             account-manager. Publishes ComplaintOpened (ids, codes, times; never the description).""")
@@ -64,11 +62,10 @@ public class ComplaintResource {
                  "description":"Waited 25 minutes for a latte; nobody said sorry.","ownerId":"staff-17"}""")))
     @APIResponse(responseCode = "201", description = "Opened; Location names it",
             content = @Content(schema = @Schema(implementation = ComplaintView.class)))
-    @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the complaint it opened")
-    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for a different complaint",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "ownerId names another than the caller, who is no account-manager",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the complaint it opened",
+            content = @Content(schema = @Schema(implementation = ComplaintView.class)))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for a different complaint")
+    @APIResponse(responseCode = "403", description = "ownerId names another than the caller, who is no account-manager")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Response open(
             @Parameter(description = "Makes a retried request safe: the same key opens one complaint")
@@ -89,7 +86,7 @@ public class ComplaintResource {
 
     @POST
     @Path("/{id}/transitions")
-    @Operation(summary = "Move a complaint to its next status", description = """
+    @Operation(operationId = "moveComplaint", summary = "Move a complaint to its next status", description = """
             Only OPEN → ACKNOWLEDGED → RESOLVED → CLOSED; anything else is 409 naming both statuses.
             Resolving needs a note (what was done); closing needs an outcome and publishes ComplaintResolved.
             The caller is the step's actor; acknowledging an unowned complaint makes the caller its owner.""")
@@ -99,10 +96,7 @@ public class ComplaintResource {
         @ExampleObject(name = "close", value = """
             {"to":"CLOSED","outcome":"RECOVERED","note":"Came back on Friday"}""")}))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ComplaintView.class)))
-    @APIResponse(responseCode = "404", description = "No such complaint",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not the next status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not the next status")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public ComplaintView move(@PathParam("id") UUID id, @NotNull @Valid MoveComplaint move) {
         complaints.move(id, move, caller.getPrincipal().getName());
@@ -111,10 +105,8 @@ public class ComplaintResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A complaint with its history and time to first response")
+    @Operation(operationId = "getComplaint", summary = "A complaint with its history and time to first response")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ComplaintView.class)))
-    @APIResponse(responseCode = "404", description = "No such complaint",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public ComplaintView get(@PathParam("id") UUID id) {
         ComplaintService.WithHistory found = complaints.get(id);
@@ -122,7 +114,7 @@ public class ComplaintResource {
     }
 
     @GET
-    @Operation(summary = "Find complaints", description = """
+    @Operation(operationId = "listComplaints", summary = "Find complaints", description = """
             Every filter is optional. overdue=true: not acknowledged by the deadline, most overdue first;
             otherwise newest first.""")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})

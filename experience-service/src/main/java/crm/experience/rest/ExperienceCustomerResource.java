@@ -1,7 +1,6 @@
 package crm.experience.rest;
 
 import crm.experience.service.ExperienceCustomerService;
-import crm.rest.Problem;
 import crm.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -18,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/experience/customers")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Experience", description = "How the customer feels")
+@Tag(name = "Experience customers", description = "A customer as experience-service knows them")
 public class ExperienceCustomerResource {
     private final ExperienceCustomerService customers;
 
@@ -28,10 +27,8 @@ public class ExperienceCustomerResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A customer as experience-service knows them")
+    @Operation(operationId = "getExperienceCustomer", summary = "A customer as experience-service knows them")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ExperienceCustomerResponse.class)))
-    @APIResponse(responseCode = "404", description = "Customer not known to experience",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public ExperienceCustomerResponse customer(@PathParam("id") UUID id) {
         return ExperienceCustomerResponse.of(customers.get(id));

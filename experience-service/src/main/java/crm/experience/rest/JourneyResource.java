@@ -8,7 +8,6 @@ import crm.experience.service.DefineJourney;
 import crm.experience.service.JourneyService;
 import crm.experience.service.MomentsOfTruthService;
 import crm.rest.Page;
-import crm.rest.Problem;
 import crm.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -38,8 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Journeys", description = "Journeys as ordered chains of touch points, versioned")
-@APIResponse(responseCode = "400", description = "An invalid field, named in errors[].field",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class JourneyResource {
     static final int MAX_PAGE_SIZE = 100;
     private static final String EXAMPLE = """
@@ -62,12 +59,12 @@ public class JourneyResource {
     }
 
     @POST
-    @Operation(summary = "Define a journey", description = "Its first version. Touch-point codes are unique within it.")
+    @Operation(operationId = "defineJourney", summary = "Define a journey", description = "Its first version. Touch-point codes are unique within it.")
     @RequestBody(content = @Content(schema = @Schema(implementation = DefineJourney.class),
             examples = @ExampleObject(name = "café visit", value = EXAMPLE)))
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = JourneyResponse.class)))
-    @APIResponse(responseCode = "409", description = "A journey with this code exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", description = "Defined: version 1",
+            content = @Content(schema = @Schema(implementation = JourneyResponse.class)))
+    @APIResponse(responseCode = "409", description = "A journey with this code exists")
     @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid DefineJourney request) {
         return created(journeys.create(request));
@@ -75,16 +72,15 @@ public class JourneyResource {
 
     @PUT
     @Path("/{code}")
-    @Operation(summary = "Change a journey: a new version", description = """
+    @Operation(operationId = "reviseJourney", summary = "Change a journey: a new version", description = """
             Logs keep the version they were recorded against. A body equal to the latest version makes no new
             version and answers 200 with it (a retry is safe).""")
     @RequestBody(content = @Content(schema = @Schema(implementation = DefineJourney.class),
             examples = @ExampleObject(name = "café visit", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "The new version",
             content = @Content(schema = @Schema(implementation = JourneyResponse.class)))
-    @APIResponse(responseCode = "200", description = "Unchanged: the latest version")
-    @APIResponse(responseCode = "404", description = "No such journey",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Unchanged: the latest version",
+            content = @Content(schema = @Schema(implementation = JourneyResponse.class)))
     @RolesAllowed(Roles.ADMIN)
     public Response revise(@PathParam("code") String code, @NotNull @Valid DefineJourney request) {
         JourneyService.Revision revision = journeys.revise(code, request);
@@ -92,7 +88,7 @@ public class JourneyResource {
     }
 
     @GET
-    @Operation(summary = "The latest version of every journey, by code")
+    @Operation(operationId = "listJourneys", summary = "The latest version of every journey, by code")
     @RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER, Roles.POS, Roles.ANALYST})
     public Page<JourneyResponse> list(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
@@ -102,10 +98,8 @@ public class JourneyResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "A journey: its latest version, or the one asked for")
+    @Operation(operationId = "getJourney", summary = "A journey: its latest version, or the one asked for")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JourneyResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such journey or version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER, Roles.POS, Roles.ANALYST})
     public JourneyResponse get(@PathParam("code") String code,
             @Parameter(description = "A version number; the latest when left out") @QueryParam("version") String version) {
@@ -115,13 +109,11 @@ public class JourneyResource {
 
     @GET
     @Path("/{code}/curve")
-    @Operation(summary = "A journey's curve for a cohort: mean score and count per touch point", description = """
+    @Operation(operationId = "getJourneyCurve", summary = "A journey's curve for a cohort: mean score and count per touch point", description = """
             A visit is RETURNING when its customer bought before it (TransactionRecorded) or had an earlier visit
             logged here, otherwise NEW. Anonymous visits (no customer) are neither: they count in ALL only.
             Covers every version of the journey, in the latest version's order.""")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CurveResponses.JourneyCurve.class)))
-    @APIResponse(responseCode = "404", description = "No such journey",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.ANALYST)
     public CurveResponses.JourneyCurve journey(@PathParam("code") String code,
             @Parameter(description = "NEW, RETURNING or ALL (default)") @QueryParam("cohort") String cohort,
@@ -135,10 +127,8 @@ public class JourneyResource {
 
     @GET
     @Path("/{code}/moments-of-truth")
-    @Operation(summary = "Touch points ranked by how often they are a visit's negative peak, positive peak and end")
+    @Operation(operationId = "getMomentsOfTruth", summary = "Touch points ranked by how often they are a visit's negative peak, positive peak and end")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CurveResponses.Moments.class)))
-    @APIResponse(responseCode = "404", description = "No such journey",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.ANALYST)
     public CurveResponses.Moments moments(@PathParam("code") String code,
             @Parameter(description = WINDOW) @QueryParam("from") String from,

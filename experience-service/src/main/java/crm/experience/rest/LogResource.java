@@ -2,7 +2,6 @@ package crm.experience.rest;
 
 import crm.experience.service.LogExperience;
 import crm.experience.service.LogService;
-import crm.rest.Problem;
 import crm.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,7 +23,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/experience/logs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Experience logs", description = "How each touch point of a visit felt")
+@Tag(name = "Logs", description = "How each touch point of a visit felt")
 public class LogResource {
     private final LogService logs;
 
@@ -33,7 +32,7 @@ public class LogResource {
     }
 
     @POST
-    @Operation(summary = "Log one entry or a whole visit", description = """
+    @Operation(operationId = "logExperience", summary = "Log one entry or a whole visit", description = """
             One entry per visit and touch point. A visit is in the journey version current at its first entry and
             keeps it; its journeyCode, customerId and store must be the same in every request. Re-sending a stored
             entry stores nothing and answers it again; a different entry for a stored touch point is a 409.
@@ -54,11 +53,10 @@ public class LogResource {
                {"touchPointCode":"ice-cream","score":2,"occurredAt":"2026-10-14T10:55:00Z","note":"One-yuan cone"}]}""")}))
     @APIResponse(responseCode = "201", description = "At least one entry stored",
             content = @Content(schema = @Schema(implementation = LoggedResponse.class)))
-    @APIResponse(responseCode = "200", description = "A re-send: every entry was stored before")
-    @APIResponse(responseCode = "400", description = "An invalid field, named in errors[].field (e.g. entries[2].score); nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Contradicts what is stored for the visit; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "A re-send: every entry was stored before",
+            content = @Content(schema = @Schema(implementation = LoggedResponse.class)))
+    @APIResponse(responseCode = "400", description = "An invalid field, named in errors[].field (e.g. entries[2].score); nothing stored")
+    @APIResponse(responseCode = "409", description = "Contradicts what is stored for the visit; nothing stored")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER, Roles.POS})
     public RestResponse<LoggedResponse> log(@NotNull @Valid LogExperience request) {
         LogService.Logged logged = logs.log(request);

@@ -1,7 +1,6 @@
 package crm.experience.rest;
 
 import crm.experience.service.NegativeExperienceCost;
-import crm.rest.Problem;
 import crm.rest.ProblemException;
 import crm.rest.QueryParams;
 import crm.rest.Roles;
@@ -21,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/experience/negative-experience-cost")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Complaints", description = "Complaints and service recovery")
+@Tag(name = "Negative experience cost", description = "Revenue lost to unhappy customers, complaining or silent")
 public class NegativeExperienceCostResource {
     private static final BigDecimal MAX_REVENUE = new BigDecimal("1000000000000000");
     private final NegativeExperienceCost cost;
@@ -31,7 +30,7 @@ public class NegativeExperienceCostResource {
     }
 
     @GET
-    @Operation(summary = "Revenue lost to negative experiences", description = """
+    @Operation(operationId = "getNegativeExperienceCost", summary = "Revenue lost to negative experiences", description = """
             lost = R·b·(c·Lc + (1−c)·Ls), split into complainers and the silent unhappy, with every rate it used,
             each MEASURED from this service's surveys and closed complaints in [from, to) where there is enough
             data (crm.experience.cost.min-*), else DEFAULT (crm.experience.cost.defaults.*, DOMAIN.md's example).
@@ -40,8 +39,6 @@ public class NegativeExperienceCostResource {
             annualRevenue 50000000: 61600.00 from complainers and 4851000.00 from the silent. Also what would be
             lost if every unhappy customer complained: why making complaints easy pays.""")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NegativeExperienceCost.Cost.class)))
-    @APIResponse(responseCode = "400", description = "An invalid parameter, named in errors[].field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.ANALYST)
     public NegativeExperienceCost.Cost cost(
             @Parameter(description = "R, the business's yearly revenue", example = "50000000")

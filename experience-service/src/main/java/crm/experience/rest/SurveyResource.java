@@ -7,7 +7,6 @@ import crm.experience.service.SurveyEligibility;
 import crm.experience.service.SurveyResponses;
 import crm.experience.service.SurveyResults;
 import crm.experience.service.SurveyService;
-import crm.rest.Problem;
 import crm.rest.ProblemException;
 import crm.rest.QueryParams;
 import crm.rest.Roles;
@@ -39,10 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Surveys", description = "Voice of the customer: short surveys")
-@APIResponse(responseCode = "400", description = "An invalid field, named in errors[].field",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such survey",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SurveyResource {
     private final SurveyService surveys;
     private final SurveyResponses responses;
@@ -58,7 +53,7 @@ public class SurveyResource {
     }
 
     @POST
-    @Operation(summary = "Define a survey", description = """
+    @Operation(operationId = "createSurvey", summary = "Define a survey", description = """
             At most 5 questions (a sixth is a 400 naming questions). Types: SCALE_1_5, SCALE_0_10, YES_NO,
             SINGLE_CHOICE with its options. Roles, each at most once: SATISFACTION, EXPECTATION and EXPERIENCE
             (SCALE_1_5), NPS (SCALE_0_10). With a journeyCode, that journey's autoComplaints switch decides
@@ -83,7 +78,7 @@ public class SurveyResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A survey and its questions")
+    @Operation(operationId = "getSurvey", summary = "A survey and its questions")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyView.class)))
     @RolesAllowed({Roles.ADMIN, Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER, Roles.ANALYST})
     public SurveyView get(@PathParam("id") UUID id) {
@@ -92,7 +87,7 @@ public class SurveyResource {
 
     @GET
     @Path("/{id}/eligibility")
-    @Operation(summary = "Whether to ask this customer now, and why not", description = """
+    @Operation(operationId = "getSurveyEligibility", summary = "Whether to ask this customer now, and why not", description = """
             Not within the quiet period after their last answer to any survey (crm.experience.survey.quiet-period),
             nor while a complaint of theirs is open. Reasons: QUIET_PERIOD, OPEN_COMPLAINT. Advice only: a survey
             is never forced, and an answer given anyway is recorded.""")
@@ -107,7 +102,7 @@ public class SurveyResource {
 
     @POST
     @Path("/{id}/responses")
-    @Operation(summary = "Record a response", description = """
+    @Operation(operationId = "answerSurvey", summary = "Record a response", description = """
             Answers by question code, checked by type and range; a required question must be answered. A retry
             with the same responseId or Idempotency-Key records once (200 with the first result); the same key with
             other content is a 409. Publishes SurveyAnswered on crm.experience.v1 (keyed by the customer, the
@@ -120,9 +115,9 @@ public class SurveyResource {
                  "answers":{"q1":2,"q2":6,"q3":4,"q4":2,"q5":"MORE"},"comment":"The latte was cold"}""")))
     @APIResponse(responseCode = "201", description = "Recorded; Location names it",
             content = @Content(schema = @Schema(implementation = ResponseView.class)))
-    @APIResponse(responseCode = "200", description = "A retry: the response recorded the first time")
-    @APIResponse(responseCode = "409", description = "The responseId or Idempotency-Key was used for a different response",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "A retry: the response recorded the first time",
+            content = @Content(schema = @Schema(implementation = ResponseView.class)))
+    @APIResponse(responseCode = "409", description = "The responseId or Idempotency-Key was used for a different response")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Response answer(@PathParam("id") UUID id,
             @Parameter(description = "Makes a retried request safe, like responseId")
@@ -136,7 +131,7 @@ public class SurveyResource {
 
     @GET
     @Path("/{id}/responses/{responseId}")
-    @Operation(summary = "A recorded response")
+    @Operation(operationId = "getSurveyResponse", summary = "A recorded response")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ResponseView.class)))
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public ResponseView response(@PathParam("id") UUID id, @PathParam("responseId") UUID responseId) {
@@ -146,7 +141,7 @@ public class SurveyResource {
 
     @GET
     @Path("/{id}/results")
-    @Operation(summary = "What the answers say", description = """
+    @Operation(operationId = "getSurveyResults", summary = "What the answers say", description = """
             Over responses answered in [from, to) (ISO instants, both optional): the distribution of satisfaction
             levels 1..5, the share of 5s and of 1-2s (fractions with 4 decimals), the mean level, NPS = % 9-10
             minus % 0-6 (points, 2 decimals), and the mean satisfaction gap experience − expectation.""")

@@ -1,7 +1,6 @@
 package crm.experience.rest;
 
 import crm.experience.service.CurveService;
-import crm.rest.Problem;
 import crm.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -18,9 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/experience/visits")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Emotion curves", description = "A visit's curve and the peak-end rule")
-@APIResponse(responseCode = "404", description = "No such visit",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(name = "Visits", description = "A visit's emotion curve and the peak-end rule")
 public class VisitResource {
     private final CurveService curves;
 
@@ -30,7 +27,7 @@ public class VisitResource {
 
     @GET
     @Path("/{visitId}/curve")
-    @Operation(summary = "A visit's emotion curve with its peak, end and remembered score")
+    @Operation(operationId = "getVisitCurve", summary = "A visit's emotion curve with its peak, end and remembered score")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CurveResponses.VisitCurve.class)))
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public CurveResponses.VisitCurve visit(@PathParam("visitId") UUID visitId) {
