@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/customers/{id}/consents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Consent", description = "Consent per purpose and channel, with history")
+@Tag(name = "Consents", description = "Consent per purpose and channel, with history")
 public class ConsentResource {
     private final ConsentService consents;
 
@@ -53,7 +53,7 @@ public class ConsentResource {
     }
 
     @GET
-    @Operation(summary = "Current consents and their history")
+    @Operation(operationId = "listConsents", summary = "Current consents and their history")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public ConsentsResponse list(@PathParam("id") UUID id) {
         ConsentService.Consents all = consents.of(id);
@@ -63,7 +63,7 @@ public class ConsentResource {
 
     @PUT
     @Path("/{purpose}")
-    @Operation(summary = "Record a consent decision", description = "Publishes ConsentChanged when the status changes.")
+    @Operation(operationId = "setConsent", summary = "Record a consent decision", description = "Publishes ConsentChanged when the status changes.")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public ConsentResponse set(@PathParam("id") UUID id, @PathParam("purpose") ConsentPurpose purpose,
             @NotNull @Valid ConsentRequest request) {

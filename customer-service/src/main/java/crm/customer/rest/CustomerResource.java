@@ -11,7 +11,6 @@ import crm.customer.service.CustomerQueries;
 import crm.customer.service.CustomerSearch;
 import crm.customer.service.CustomerService;
 import crm.rest.Page;
-import crm.rest.Problem;
 import crm.rest.ProblemException;
 import crm.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,8 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers", description = "Who the customer is")
-@APIResponse(responseCode = "400", description = "An invalid field, named in errors[].field",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CustomerResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
@@ -60,15 +57,14 @@ public class CustomerResource {
     }
 
     @POST
-    @Operation(summary = "Register a customer", description = "Publishes CustomerRegistered on crm.customer.v1.")
+    @Operation(operationId = "registerCustomer", summary = "Register a customer", description = "Publishes CustomerRegistered on crm.customer.v1.")
     @RequestBody(content = @Content(schema = @Schema(implementation = CustomerProfile.class), examples = @ExampleObject(
             name = "guest", value = """
                 {"givenName":"Wei","familyName":"Yu","salutation":"Mr. Yu","phone":"138 0013 8000",
                  "email":"yu.wei@example.com","birthday":"1985-03-14","kind":"CONSUMER","tags":["vip"]}""")))
     @APIResponse(responseCode = "201", description = "Registered; Location names the new customer",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
-    @APIResponse(responseCode = "409", description = "Phone or e-mail already identifies another customer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Phone or e-mail already identifies another customer, or the Idempotency-Key was used for another registration")
     @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the customer it registered",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
@@ -88,13 +84,10 @@ public class CustomerResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a customer", description = "A merged customer answers 301 with the survivor in Location.")
+    @Operation(operationId = "getCustomer", summary = "Get a customer", description = "A merged customer answers 301 with the survivor in Location.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     @APIResponse(responseCode = "301", description = "Merged: Location names the surviving record")
-    @APIResponse(responseCode = "404", description = "No such customer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "Erased",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "Erased")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Response get(@PathParam("id") UUID id) {
         Customer customer = customers.get(id);
@@ -108,16 +101,14 @@ public class CustomerResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change a customer (JSON Merge Patch)", description = """
+    @Operation(operationId = "updateCustomer", summary = "Change a customer (JSON Merge Patch)", description = """
             Members replace the profile's, null clears one. If-Match must carry the ETag of the version
             the change is based on. Publishes CustomerUpdated with the names of the changed fields.""")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = CustomerProfile.class),
-            examples = @ExampleObject(name = "new salutation", value = "{\"salutation\":\"Dr. Yu\",\"company\":null}")))
+            examples = @ExampleObject(name = "new salutation", value = "{\"salutation\":\"Dr. Yu\",\"language\":\"en\"}")))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
-    @APIResponse(responseCode = "412", description = "The customer changed since it was read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The customer changed since it was read")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Response patch(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version read, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
@@ -127,7 +118,7 @@ public class CustomerResource {
     }
 
     @GET
-    @Operation(summary = "List and search customers", description = "q is fuzzy on names and company.")
+    @Operation(operationId = "searchCustomers", summary = "List and search customers", description = "q is fuzzy on names and company.")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Page<CustomerSummary> search(@QueryParam("q") String q, @QueryParam("kind") CustomerKind kind,
             @QueryParam("influenceClass") InfluenceClass influenceClass, @QueryParam("ownerId") String ownerId,
@@ -139,12 +130,11 @@ public class CustomerResource {
 
     @GET
     @Path("/identify")
-    @Operation(summary = "Identify a customer at the counter", description = """
+    @Operation(operationId = "identifyCustomer", summary = "Identify a customer at the counter", description = """
             Exactly one of phone, email, card (a loyalty card) or identifier=KIND:VALUE. Phones and
             e-mails may be typed as the guest says them.""")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CustomerSummary.class)))
-    @APIResponse(responseCode = "404", description = "Nobody is identified by it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Nobody is identified by it")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER, Roles.POS})
     public CustomerSummary identify(@QueryParam("phone") String phone, @QueryParam("email") String email,
             @QueryParam("card") String card,
@@ -174,7 +164,7 @@ public class CustomerResource {
 
     @GET
     @Path("/birthdays")
-    @Operation(summary = "Birthdays in the next N days", description = "Today included; 29 February counts as 28 February outside leap years.")
+    @Operation(operationId = "listBirthdays", summary = "Birthdays in the next N days", description = "Today included; 29 February counts as 28 February outside leap years.")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public List<BirthdayResponse> birthdays(@QueryParam("withinDays") @DefaultValue("7") int withinDays) {
         return queries.birthdays(withinDays).stream().map(BirthdayResponse::of).toList();
@@ -182,7 +172,7 @@ public class CustomerResource {
 
     @GET
     @Path("/absent")
-    @Operation(summary = "Customers not seen for more than N days", description = "Seen = a purchase or a logged experience; never seen counts from registration.")
+    @Operation(operationId = "listAbsentCustomers", summary = "Customers not seen for more than N days", description = "Seen = a purchase or a logged experience; never seen counts from registration.")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Page<AbsentResponse> absent(@QueryParam("days") @DefaultValue("365") int days,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {

@@ -2,7 +2,6 @@ package crm.customer.rest;
 
 import crm.customer.domain.IdentifierKind;
 import crm.customer.service.IdentifierService;
-import crm.rest.Problem;
 import crm.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -40,10 +39,9 @@ public class IdentifierResource {
     }
 
     @POST
-    @Operation(summary = "Add an identifier", description = "One identifier belongs to at most one active customer.")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = IdentifierResponse.class)))
-    @APIResponse(responseCode = "409", description = "Another customer holds it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "addIdentifier", summary = "Add an identifier", description = "One identifier belongs to at most one active customer.")
+    @APIResponse(responseCode = "201", description = "Added, normalised", content = @Content(schema = @Schema(implementation = IdentifierResponse.class)))
+    @APIResponse(responseCode = "409", description = "Another customer holds it, or the customer was merged")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Response add(@PathParam("id") UUID id, @NotNull @Valid NewIdentifier identifier) {
         return Response.status(Response.Status.CREATED)
@@ -53,7 +51,7 @@ public class IdentifierResource {
 
     @DELETE
     @Path("/{kind}/{value}")
-    @Operation(summary = "Remove an identifier")
+    @Operation(operationId = "removeIdentifier", summary = "Remove an identifier")
     @APIResponse(responseCode = "204", description = "Removed")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public void remove(@PathParam("id") UUID id, @PathParam("kind") IdentifierKind kind,

@@ -23,7 +23,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/customers/{id}/preferences")
@@ -54,7 +56,7 @@ public class PreferenceResource {
     }
 
     @GET
-    @Operation(summary = "A customer's preferences")
+    @Operation(operationId = "listPreferences", summary = "A customer's preferences")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public List<PreferenceResponse> list(@PathParam("id") UUID id) {
         return preferences.list(id).stream().map(PreferenceResponse::of).toList();
@@ -62,7 +64,10 @@ public class PreferenceResource {
 
     @PUT
     @Path("/{key}")
-    @Operation(summary = "Set a preference", description = "An OBSERVED value never replaces a STATED one (409).")
+    @Operation(operationId = "setPreference", summary = "Set a preference", description = "An OBSERVED value never replaces a STATED one (409).")
+    @APIResponse(responseCode = "200", description = "The preference as set",
+            content = @Content(schema = @Schema(implementation = PreferenceResponse.class)))
+    @APIResponse(responseCode = "409", description = "An observation of a preference the customer stated, or the customer was merged")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public PreferenceResponse put(@PathParam("id") UUID id,
             @PathParam("key") @Size(max = 50) @Pattern(regexp = "[A-Za-z][A-Za-z0-9_.-]*") String key,
@@ -73,7 +78,7 @@ public class PreferenceResource {
 
     @DELETE
     @Path("/{key}")
-    @Operation(summary = "Forget a preference")
+    @Operation(operationId = "removePreference", summary = "Forget a preference")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public void delete(@PathParam("id") UUID id, @PathParam("key") String key) {
         preferences.delete(id, key);

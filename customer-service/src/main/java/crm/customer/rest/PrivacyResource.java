@@ -22,12 +22,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/customers/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Merge and privacy", description = "Merging duplicates; export and erasure")
+@Tag(name = "Privacy", description = "Merging duplicates; export and erasure")
 public class PrivacyResource {
     private final MergeService merges;
     private final PrivacyService privacy;
@@ -62,7 +63,7 @@ public class PrivacyResource {
 
     @POST
     @Path("/merge")
-    @Operation(summary = "Merge a duplicate into this customer", description = """
+    @Operation(operationId = "mergeCustomers", summary = "Merge a duplicate into this customer", description = """
             Moves identifiers, preferences, relationships and consents; the duplicate becomes MERGED and
             points here. Audited with the caller's name as mergedBy; publishes CustomerMerged.""")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
@@ -72,7 +73,7 @@ public class PrivacyResource {
 
     @GET
     @Path("/export")
-    @Operation(summary = "Everything customer-service holds about the customer")
+    @Operation(operationId = "exportCustomer", summary = "Everything customer-service holds about the customer")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     public ExportResponse export(@PathParam("id") UUID id) {
         PrivacyService.Export export = privacy.export(id);
@@ -87,9 +88,10 @@ public class PrivacyResource {
     @POST
     @Path("/erasure")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Erase the customer", description = """
+    @Operation(operationId = "eraseCustomer", summary = "Erase the customer", description = """
             Personal data is removed for good; the id stays as a tombstone (GET answers 410). Publishes
             CustomerErased so every other service erases too.""")
+    @APIResponse(responseCode = "202", description = "Erased here; the other services erase as CustomerErased reaches them")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Response erase(@PathParam("id") UUID id) {
         privacy.erase(id);

@@ -25,13 +25,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/customers/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Network", description = "Who the customer knows")
+@Tag(name = "Relationships", description = "Who the customer knows: relationships and the network they make")
 public class RelationshipResource {
     private final RelationshipService relationships;
 
@@ -60,7 +62,10 @@ public class RelationshipResource {
 
     @POST
     @Path("/relationships")
-    @Operation(summary = "Relate this customer to another (a directed, typed edge)")
+    @Operation(operationId = "addRelationship", summary = "Relate this customer to another (a directed, typed edge)")
+    @APIResponse(responseCode = "201", description = "Related",
+            content = @Content(schema = @Schema(implementation = RelationshipResponse.class)))
+    @APIResponse(responseCode = "409", description = "A relationship of this type to that customer exists, or the customer was merged")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Response add(@PathParam("id") UUID id, @NotNull @Valid RelationshipRequest request) {
         CustomerRelationship created = relationships.add(id, request.toCustomerId(), request.type(),
@@ -70,7 +75,7 @@ public class RelationshipResource {
 
     @DELETE
     @Path("/relationships/{relationshipId}")
-    @Operation(summary = "Remove a relationship")
+    @Operation(operationId = "removeRelationship", summary = "Remove a relationship")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public void remove(@PathParam("id") UUID id, @PathParam("relationshipId") UUID relationshipId) {
         relationships.remove(id, relationshipId);
@@ -78,7 +83,7 @@ public class RelationshipResource {
 
     @GET
     @Path("/network")
-    @Operation(summary = "The network around a customer", description = "Customers within depth steps (edges followed either way) and the edges between them; depth 1..4.")
+    @Operation(operationId = "getNetwork", summary = "The network around a customer", description = "Customers within depth steps (edges followed either way) and the edges between them; depth 1..4.")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public NetworkResponse network(@PathParam("id") UUID id, @QueryParam("depth") @DefaultValue("2") int depth) {
         RelationshipService.Network network = relationships.network(id, depth);
