@@ -14,11 +14,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads what is published on a topic from the moment it is opened, so a test sees exactly the
- * events its own actions caused.
+ * events its own actions caused. Every event a service published is checked against the event
+ * contract ({@link EventContract}): a test that reads one that breaks it fails.
  */
 public final class TopicReader implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+    private final List<String> violations = new ArrayList<>();
 
     public TopicReader(String bootstrapServers, String topic) {
         consumer = new KafkaConsumer<>(Map.of(
@@ -42,7 +44,7 @@ public final class TopicReader implements AutoCloseable {
         Instant deadline = Instant.now().plusSeconds(10);
         List<String> values = values(key);
         while (values.size() < count && Instant.now().isBefore(deadline)) {
-            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+            poll(100);
             values = values(key);
         }
         if (values.size() < count) {
@@ -57,8 +59,20 @@ public final class TopicReader implements AutoCloseable {
 
     /** Everything read so far with this key, after polling once more for stragglers. */
     public List<String> values(String key) {
-        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        poll(200);
         return seen.stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value).toList();
+    }
+
+    private void poll(long millis) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(millis))) {
+            seen.add(record);
+            if (record.headers().lastHeader(TopicWriter.WRITTEN_BY_TEST) == null) {
+                violations.addAll(EventContract.shared().violations(record.value()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Published events break docs/contracts/asyncapi.yaml: " + violations);
+        }
     }
 
     @Override

@@ -9,6 +9,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Publishes raw records, as another service would, so consumers are tested against the wire format. */
 public final class TopicWriter {
+    /** A record header marking what a test wrote, so the event contract is checked on what services publish. */
+    static final String WRITTEN_BY_TEST = "crm-test-writer";
 
     private TopicWriter() {
     }
@@ -17,7 +19,9 @@ public final class TopicWriter {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            record.headers().add(WRITTEN_BY_TEST, new byte[] {1});
+            producer.send(record).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish to " + topic, e);
         }

@@ -30,7 +30,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/admin/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "API keys")
+@Tag(name = "API keys", description = "Keys for tills, integrations and staff tools: issue, list, revoke")
 @SecurityRequirement(name = "bearer", scopes = Roles.ADMIN)
 public class ApiKeyResource {
     private static final int MAX_PAGE = 200;
@@ -78,6 +80,8 @@ public class ApiKeyResource {
 
     @POST
     @Operation(operationId = "issueApiKey", summary = "Issues a key; its secret is in this answer only")
+    @APIResponse(responseCode = "201", description = "The key, with its secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedApiKey.class)))
     public Response issue(@NotNull @Valid NewApiKey request, @Context RoutingContext context) throws SQLException {
         for (int i = 0; i < request.roles().size(); i++) {
             if (!Roles.ALL.contains(request.roles().get(i))) {
