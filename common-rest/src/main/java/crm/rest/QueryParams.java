@@ -26,7 +26,7 @@ public final class QueryParams {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        throw ProblemException.invalid(field, "must be an ISO instant in years 0001-9999, e.g. 2026-10-01T00:00:00Z");
+        throw ProblemException.invalid(field, "must be a date (2026-10-01) or an ISO instant in years 0001-9999 (2026-10-01T00:00:00Z)");
     }
 
     /** A UUID, or null when absent or blank. */

@@ -9,6 +9,7 @@ import crm.experience.service.JourneyService;
 import crm.experience.service.MomentsOfTruthService;
 import crm.rest.Page;
 import crm.rest.Roles;
+import crm.rest.TimeParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -46,16 +47,19 @@ public class JourneyResource {
               {"code":"queue","name":"Queue at the counter","channel":"STORE","need":"CONVENIENCE","brandType":"UNBRANDED"},
               {"code":"taste","name":"Taste of the coffee","channel":"STORE","need":"PRODUCT","brandType":"BRANDED"}]}""";
 
-    private static final String WINDOW = "Visits that started in [from, to): ISO instants, e.g. 2026-10-01T00:00:00Z";
+    private static final String WINDOW = "Visits that started in [from, to). " + TimeParams.DESCRIPTION;
 
     private final JourneyService journeys;
     private final CurveService curves;
     private final MomentsOfTruthService moments;
+    private final TimeParams times;
 
-    public JourneyResource(JourneyService journeys, CurveService curves, MomentsOfTruthService moments) {
+    public JourneyResource(JourneyService journeys, CurveService curves, MomentsOfTruthService moments,
+            TimeParams times) {
         this.journeys = journeys;
         this.curves = curves;
         this.moments = moments;
+        this.times = times;
     }
 
     @POST
@@ -121,7 +125,7 @@ public class JourneyResource {
             @Parameter(description = WINDOW) @QueryParam("to") String to,
             @Parameter(description = "Only visits logged at this store") @QueryParam("store") String store) {
         Cohort which = Queries.cohort(cohort);
-        AnalysisScope scope = Queries.scope(code, from, to, store);
+        AnalysisScope scope = Queries.scope(times, code, from, to, store);
         return CurveResponses.JourneyCurve.of(curves.journey(scope, which), which, scope.from(), scope.to(), scope.store());
     }
 
@@ -133,7 +137,7 @@ public class JourneyResource {
     public CurveResponses.Moments moments(@PathParam("code") String code,
             @Parameter(description = WINDOW) @QueryParam("from") String from,
             @Parameter(description = WINDOW) @QueryParam("to") String to) {
-        AnalysisScope scope = Queries.scope(code, from, to, null);
+        AnalysisScope scope = Queries.scope(times, code, from, to, null);
         return CurveResponses.Moments.of(code, scope.from(), scope.to(), moments.rank(scope));
     }
 

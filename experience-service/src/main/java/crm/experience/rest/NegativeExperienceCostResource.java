@@ -2,8 +2,8 @@ package crm.experience.rest;
 
 import crm.experience.service.NegativeExperienceCost;
 import crm.rest.ProblemException;
-import crm.rest.QueryParams;
 import crm.rest.Roles;
+import crm.rest.TimeParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,9 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class NegativeExperienceCostResource {
     private static final BigDecimal MAX_REVENUE = new BigDecimal("1000000000000000");
     private final NegativeExperienceCost cost;
+    private final TimeParams times;
 
-    public NegativeExperienceCostResource(NegativeExperienceCost cost) {
+    public NegativeExperienceCostResource(NegativeExperienceCost cost, TimeParams times) {
         this.cost = cost;
+        this.times = times;
     }
 
     @GET
@@ -43,8 +45,9 @@ public class NegativeExperienceCostResource {
     public NegativeExperienceCost.Cost cost(
             @Parameter(description = "R, the business's yearly revenue", example = "50000000")
             @QueryParam("annualRevenue") String annualRevenue,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
-        return cost.of(revenue(annualRevenue), QueryParams.instant("from", from), QueryParams.instant("to", to));
+            @Parameter(description = TimeParams.DESCRIPTION) @QueryParam("from") String from,
+            @Parameter(description = TimeParams.DESCRIPTION) @QueryParam("to") String to) {
+        return cost.of(revenue(annualRevenue), times.instant("from", from), times.instant("to", to));
     }
 
     private static BigDecimal revenue(String value) {

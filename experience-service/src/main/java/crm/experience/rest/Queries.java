@@ -3,7 +3,7 @@ package crm.experience.rest;
 import crm.experience.domain.Cohort;
 import crm.experience.service.AnalysisScope;
 import crm.rest.ProblemException;
-import crm.rest.QueryParams;
+import crm.rest.TimeParams;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -25,9 +25,9 @@ final class Queries {
         throw ProblemException.invalid(field, "must be a whole number of 1 or more");
     }
 
-    static AnalysisScope scope(String code, String from, String to, String store) {
-        Instant start = QueryParams.instant("from", from);
-        Instant end = QueryParams.instant("to", to);
+    static AnalysisScope scope(TimeParams times, String code, String from, String to, String store) {
+        Instant start = times.instant("from", from);
+        Instant end = times.instant("to", to);
         return new AnalysisScope(code, start, end, store == null || store.isBlank() ? null : store.strip());
     }
 

@@ -10,6 +10,7 @@ import crm.experience.service.SurveyService;
 import crm.rest.ProblemException;
 import crm.rest.QueryParams;
 import crm.rest.Roles;
+import crm.rest.TimeParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,13 +44,15 @@ public class SurveyResource {
     private final SurveyResponses responses;
     private final SurveyEligibility eligibility;
     private final SurveyResults results;
+    private final TimeParams times;
 
     public SurveyResource(SurveyService surveys, SurveyResponses responses, SurveyEligibility eligibility,
-            SurveyResults results) {
+            SurveyResults results, TimeParams times) {
         this.surveys = surveys;
         this.responses = responses;
         this.eligibility = eligibility;
         this.results = results;
+        this.times = times;
     }
 
     @POST
@@ -147,8 +150,9 @@ public class SurveyResource {
             minus % 0-6 (points, 2 decimals), and the mean satisfaction gap experience − expectation.""")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyResults.Results.class)))
     @RolesAllowed(Roles.ANALYST)
-    public SurveyResults.Results results(@PathParam("id") UUID id, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
-        return results.of(id, QueryParams.instant("from", from), QueryParams.instant("to", to));
+    public SurveyResults.Results results(@PathParam("id") UUID id,
+            @Parameter(description = TimeParams.DESCRIPTION) @QueryParam("from") String from,
+            @Parameter(description = TimeParams.DESCRIPTION) @QueryParam("to") String to) {
+        return results.of(id, times.instant("from", from), times.instant("to", to));
     }
 }

@@ -3,8 +3,8 @@ package crm.segmentation.rest;
 import crm.rest.Page;
 import crm.rest.Problem;
 import crm.rest.ProblemException;
-import crm.rest.QueryParams;
 import crm.rest.Roles;
+import crm.rest.TimeParams;
 import crm.segmentation.config.SegmentationConfig;
 import crm.segmentation.service.BatchService;
 import crm.segmentation.service.GroupCommit;
@@ -43,14 +43,16 @@ public class TransactionResource {
     private final BatchService batches;
     private final SegmentationConfig config;
     private final JsonWebToken caller;
+    private final TimeParams times;
 
     public TransactionResource(TransactionService transactions, GroupCommit groupCommit, BatchService batches,
-            SegmentationConfig config, JsonWebToken caller) {
+            SegmentationConfig config, JsonWebToken caller, TimeParams times) {
         this.transactions = transactions;
         this.groupCommit = groupCommit;
         this.batches = batches;
         this.config = config;
         this.caller = caller;
+        this.times = times;
     }
 
     @POST
@@ -112,12 +114,12 @@ public class TransactionResource {
     }
 
     @GET
-    @Operation(operationId = "listTransactions", summary = "A customer's transactions, newest first", description = "from and to are ISO instants; from inclusive, to exclusive.")
+    @Operation(operationId = "listTransactions", summary = "A customer's transactions, newest first", description = "from and to: " + TimeParams.DESCRIPTION + ".")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Page<TransactionResponse> list(@QueryParam("customerId") @NotNull UUID customerId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
-        return transactions.list(customerId, QueryParams.instant("from", from), QueryParams.instant("to", to), page, size)
+        return transactions.list(customerId, times.instant("from", from), times.instant("to", to), page, size)
                 .map(TransactionResponse::of);
     }
 }

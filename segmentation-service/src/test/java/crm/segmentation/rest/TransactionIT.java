@@ -125,6 +125,20 @@ class TransactionIT {
                 .post("/api/v1/transactions/batch").then().statusCode(400).body("errors.field", hasItem("transactions"));
     }
 
+    @Test
+    void aDateInFromOrToIsTheStartOfThatDayInTheBusinesssZone() {
+        UUID customer = Ledger.knownCustomers(db, 1).get(0);
+        // Shanghai time: the first sale is on 31 October, the second on 1 November.
+        Ledger.record(List.of(Ledger.sale(customer, "2026-10-31T15:59:59Z", "10.00"),
+                Ledger.sale(customer, "2026-10-31T16:00:00Z", "20.00")));
+        given().get("/api/v1/transactions?customerId=" + customer + "&from=2026-10-01&to=2026-11-01")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].occurredAt", equalTo("2026-10-31T15:59:59Z"));
+        given().get("/api/v1/transactions?customerId=" + customer + "&from=2026-11-01&to=2026-10-31T16:00:01Z")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].occurredAt", equalTo("2026-10-31T16:00:00Z"));
+        given().get("/api/v1/transactions?customerId=" + customer + "&from=2026-11-31")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("from"));
+    }
+
     private static void expect400(String body, String field) {
         given().contentType(ContentType.JSON).body(body).post("/api/v1/transactions").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem(field));
