@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The events the analysts are promised: docs/contracts/asyncapi.yaml. Each message's payload
@@ -55,7 +56,7 @@ public final class EventContract {
     }
 
     /** The event types the contract names, e.g. crm.CustomerRegistered. */
-    public java.util.Set<String> types() {
+    public Set<String> types() {
         return byType.keySet();
     }
 

@@ -32,7 +32,7 @@ public class ApiKeys {
     private final ApiKeyStore store;
     private final GatewayConfig.ApiKeys config;
     private final Clock clock;
-    private final Map<String, ApiKey> byPrefix = new ConcurrentHashMap<>();
+    private final Map<String, Known> byPrefix = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> lastUse = new ConcurrentHashMap<>();
     private volatile long seenVersion;
     private volatile boolean refreshFailing;
@@ -61,7 +61,8 @@ public class ApiKeys {
         if (!ApiKeySecret.wellFormed(token)) {
             throw new Refusal.Unauthenticated("The API key is malformed");
         }
-        ApiKey key = byPrefix.get(ApiKeySecret.prefix(token));
+        Known known = byPrefix.get(ApiKeySecret.prefix(token));
+        ApiKey key = known == null ? null : known.key();
         byte[] hash = ApiKeySecret.hash(token);
         if (key == null || !MessageDigest.isEqual(key.hash(), hash)) {
             throw new Refusal.Unauthenticated("The API key is not known");
@@ -74,7 +75,7 @@ public class ApiKeys {
             throw new Refusal.Unauthenticated("The API key has expired");
         }
         lastUse.put(key.id(), now);
-        return key.caller();
+        return known.caller();
     }
 
     /** Issues a key; the secret is in the answer and nowhere else. */
@@ -99,7 +100,7 @@ public class ApiKeys {
 
     /** Knows a committed key at once, before the next refresh reads it. */
     void remember(ApiKey key) {
-        byPrefix.put(key.prefix(), key);
+        byPrefix.put(key.prefix(), new Known(key, key.caller()));
     }
 
     /** Revokes a key (its row stays); empty when there is no such key. */
@@ -127,7 +128,7 @@ public class ApiKeys {
     /** Reads what changed since the last look. */
     void refresh() throws SQLException {
         for (ApiKeyStore.Versioned changed : store.changedSince(seenVersion)) {
-            byPrefix.put(changed.key().prefix(), changed.key());
+            remember(changed.key());
             seenVersion = Math.max(seenVersion, changed.version());
         }
     }
@@ -158,6 +159,10 @@ public class ApiKeys {
         } catch (SQLException | RuntimeException e) {
             LOG.debugf("API keys: last use not written (%s)", e.getMessage());
         }
+    }
+
+    /** A key and the caller it acts as, made once rather than on every request. */
+    private record Known(ApiKey key, Caller caller) {
     }
 
     /** What an admin asks for. */

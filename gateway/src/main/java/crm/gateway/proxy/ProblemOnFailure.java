@@ -1,6 +1,7 @@
 package crm.gateway.proxy;
 
 import crm.gateway.security.ProblemJson;
+import crm.rest.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -50,7 +51,7 @@ final class ProblemOnFailure implements ProxyInterceptor {
             String problem = ProblemJson.of(status, detail, path);
             ProxyResponse response = context.request().release().response()
                     .setStatusCode(status)
-                    .putHeader(HttpHeaders.CONTENT_TYPE.toString(), ProblemJson.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONTENT_TYPE.toString(), Problem.MEDIA_TYPE)
                     .setBody(Body.body(Buffer.buffer(problem)));
             return Future.succeededFuture(response);
         });

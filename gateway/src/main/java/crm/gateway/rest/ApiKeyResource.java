@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -95,7 +96,7 @@ public class ApiKeyResource {
             throw ProblemException.invalid("expiresAt", "must be in the future");
         }
         Caller caller = context.get(Caller.CONTEXT_KEY);
-        ApiKeys.IssuedKey issued = keys.issue(new ApiKeys.NewKey(request.name(), List.copyOf(request.roles()),
+        ApiKeys.IssuedKey issued = keys.issue(new ApiKeys.NewKey(request.name(), List.copyOf(new LinkedHashSet<>(request.roles())),
                 request.source(), request.ownerId(), request.expiresAt()), caller.name());
         return Response.created(URI.create("/api/v1/admin/api-keys/" + issued.key().id()))
                 .entity(new IssuedApiKey(issued.secret(), ApiKeyView.of(issued.key()))).build();

@@ -2,6 +2,7 @@ package crm.gateway.security;
 
 import crm.gateway.keys.ApiKeySecret;
 import crm.gateway.keys.ApiKeys;
+import crm.rest.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpHeaders;
@@ -113,7 +114,7 @@ public class FrontDoor {
     private static void refuse(RoutingContext ctx, Refusal refusal) {
         var response = ctx.response()
                 .setStatusCode(refusal.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemJson.MEDIA_TYPE);
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         if (refusal instanceof Refusal.Unauthenticated) {
             boolean tokenGiven = ctx.request().getHeader(HttpHeaders.AUTHORIZATION) != null;
             response.putHeader("WWW-Authenticate", tokenGiven

@@ -1,6 +1,5 @@
 package crm.gateway.security;
 
-import crm.rest.Problem;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.json.JsonObject;
 
@@ -19,6 +18,4 @@ public final class ProblemJson {
                 .put("instance", instance)
                 .encode();
     }
-
-    public static final String MEDIA_TYPE = Problem.MEDIA_TYPE;
 }

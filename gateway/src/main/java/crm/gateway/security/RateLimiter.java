@@ -15,17 +15,14 @@ public class RateLimiter {
     private static final long IDLE_NANOS = 10 * 60 * 1_000_000_000L;
 
     private final GatewayConfig.RateLimits config;
-    private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
-
-    private record Entry(TokenBucket bucket, long[] lastSeen) {
-    }
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     public RateLimiter(GatewayConfig config, Vertx vertx) {
         this.config = config.rateLimit();
         // Forgets callers idle for ten minutes (a full bucket is what a new one starts with anyway).
         vertx.setPeriodic(60_000, id -> {
             long now = System.nanoTime();
-            buckets.values().removeIf(e -> now - e.lastSeen()[0] > IDLE_NANOS);
+            buckets.values().removeIf(bucket -> bucket.idleFor(now) > IDLE_NANOS);
         });
     }
 
@@ -35,12 +32,11 @@ public class RateLimiter {
             return;
         }
         long now = System.nanoTime();
-        Entry entry = buckets.computeIfAbsent(caller.id(), id -> {
+        TokenBucket bucket = buckets.computeIfAbsent(caller.id(), id -> {
             GatewayConfig.Limit limit = limitOf(caller);
-            return new Entry(new TokenBucket(limit.perSecond(), limit.burst(), now), new long[1]);
+            return new TokenBucket(limit.perSecond(), limit.burst(), now);
         });
-        entry.lastSeen()[0] = now;
-        long wait = entry.bucket().take(now);
+        long wait = bucket.take(now);
         if (wait > 0) {
             long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
             throw new Refusal.TooManyRequests("Too many requests for this caller; try again in " + seconds + " s",

@@ -19,6 +19,11 @@ final class TokenBucket {
         this.last = now;
     }
 
+    /** Nanoseconds since a token was last asked for. */
+    synchronized long idleFor(long now) {
+        return now - last;
+    }
+
     /** Takes one token: 0 when there was one, else the nanoseconds until there will be. */
     synchronized long take(long now) {
         tokens = Math.min(burst, tokens + (now - last) * perNano);

@@ -93,6 +93,12 @@ class ApiKeyAdminIT {
     }
 
     @Test
+    void aRoleNamedTwiceIsHeldOnce() {
+        JsonPath issued = TestKeys.issueAs(Map.of("name", "twice", "roles", List.of(Roles.ANALYST, Roles.ANALYST)));
+        assertEquals(List.of(Roles.ANALYST), issued.getList("key.roles", String.class));
+    }
+
+    @Test
     void badRequestsNameTheField() {
         String admin = FrontDoorResources.adminKey();
         given().auth().oauth2(admin).contentType(ContentType.JSON)

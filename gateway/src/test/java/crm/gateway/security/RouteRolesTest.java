@@ -2,7 +2,9 @@ package crm.gateway.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import crm.rest.Roles;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,6 @@ class RouteRolesTest {
     void everyRouteIsInTheTableOnceAndNamesOnlyKnownRoles() {
         assertEquals(RouteRoles.TABLE.size(), RouteRoles.TABLE.stream()
                 .map(r -> r.method() + " " + r.template()).distinct().count());
-        RouteRoles.TABLE.forEach(r -> assertEquals(true, crm.rest.Roles.ALL.containsAll(r.roles()), r.template()));
+        RouteRoles.TABLE.forEach(r -> assertTrue(Roles.ALL.containsAll(r.roles()), r.template()));
     }
 }
