@@ -149,7 +149,8 @@ class GeneratedClientIT {
                         step("sofa", "Trying the sofa", Need.PRODUCT, BrandType.BRANDED),
                         step("farewell", "Farewell", Need.RELATIONSHIP, BrandType.BRANDED))));
         assertEquals(4, journey.getTouchPoints().size());
-        UUID visit = UUID.randomUUID();
+        // the visit's id is the till's own check number, slash and all
+        String visit = "C-2026/09-" + System.nanoTime();
         ExperienceLogResult logged = new LogsApi(desk).logExperience(new ExperienceLog().visitId(visit).journeyCode(journeyCode)
                 .customerId(guest).store("s1").recordedBy(RecordedBy.STAFF).entries(List.of(
                         entry("welcome", 1, "2026-09-15T09:40:00Z"),

@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param source    CUSTOMER (raised by the customer), SURVEY or EXPERIENCE_LOG (opened automatically)
  * @param respondBy the response deadline its severity gives
  */
-public record ComplaintOpened(UUID complaintId, UUID customerId, UUID visitId, String journeyCode,
+public record ComplaintOpened(UUID complaintId, UUID customerId, String visitId, String journeyCode,
         String touchPointCode, String severity, String channel, String source, String ownerId, Instant openedAt,
         Instant respondBy) {
 }

@@ -3,7 +3,7 @@ package crm.events.experience;
 import crm.events.EventType;
 import crm.events.Topics;
 
-/** Events on {@code crm.experience.v1}, published by experience-service. */
+/** Events on {@code crm.experience.v2}, published by experience-service. */
 public final class ExperienceEvents {
     public static final EventType<ExperienceLogged> LOGGED =
             EventType.of("ExperienceLogged", Topics.EXPERIENCE, ExperienceLogged.class);

@@ -33,7 +33,7 @@ public class Complaint extends PanacheEntityBase {
     public String requestHash;
 
     public UUID customerId;
-    public UUID visitId;
+    public String visitId;
     public String journeyCode;
     public String touchPointCode;
 

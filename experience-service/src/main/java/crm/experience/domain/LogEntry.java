@@ -19,7 +19,7 @@ public class LogEntry extends PanacheEntityBase {
     public UUID id;
 
     @Column(nullable = false)
-    public UUID visitId;
+    public String visitId;
 
     @Column(nullable = false)
     public String touchPointCode;

@@ -32,7 +32,7 @@ public class SurveyResponse extends PanacheEntityBase {
     public String requestHash;
 
     public UUID customerId;
-    public UUID visitId;
+    public String visitId;
 
     @Column(nullable = false)
     public Instant answeredAt;

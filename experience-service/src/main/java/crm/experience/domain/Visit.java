@@ -16,7 +16,7 @@ import java.util.UUID;
 public class Visit extends PanacheEntityBase {
 
     @Id
-    public UUID visitId;
+    public String visitId;
 
     @Column(nullable = false)
     public UUID journeyId;

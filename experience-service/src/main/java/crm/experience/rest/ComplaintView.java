@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Complaint")
-public record ComplaintView(UUID id, ComplaintSource source, UUID customerId, UUID visitId,
+public record ComplaintView(UUID id, ComplaintSource source, UUID customerId, String visitId,
         @Schema(examples = "cafe-visit") String journeyCode, @Schema(examples = "queue") String touchPointCode,
         Severity severity, Channel channel,
         @Schema(description = "Null once the customer is erased") String description,

@@ -33,7 +33,7 @@ final class CurveResponses {
     @Schema(name = "VisitCurve", description = """
             The visit's scores in touch-point order. peak: the largest absolute score (of equals the negative one,
             then the later one); end: the last; remembered = (peak + end) / 2; mean to two decimals (half up).""")
-    record VisitCurve(UUID visitId, String journeyCode, int journeyVersion, UUID customerId, String store,
+    record VisitCurve(String visitId, String journeyCode, int journeyVersion, UUID customerId, String store,
             List<Point> points, Point peak, Point end, @Schema(examples = "-0.5") BigDecimal remembered,
             @Schema(examples = "0.45") BigDecimal mean, @Schema(examples = "-3") int min) {
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -37,7 +38,7 @@ public class LogResource {
             keeps it; its journeyCode, customerId and store must be the same in every request. Re-sending a stored
             entry stores nothing and answers it again; a different entry for a stored touch point is a 409.
             All or nothing: any invalid entry rejects the whole request. Each stored entry publishes
-            ExperienceLogged on crm.experience.v1, keyed by the customer (the visit when anonymous).""")
+            ExperienceLogged on crm.experience.v2, keyed by the customer (the visit when anonymous).""")
     @RequestBody(content = @Content(schema = @Schema(implementation = LogExperience.class), examples = {
         @ExampleObject(name = "single entry", value = """
             {"visitId":"0b6f2a4e-8c1d-4f7a-9e3b-5d2c1a0f9e81","journeyCode":"furniture-store-visit",
@@ -65,7 +66,8 @@ public class LogResource {
         }
         // A relative reference: it holds behind the gateway too.
         return RestResponse.ResponseBuilder.<LoggedResponse>create(RestResponse.Status.CREATED)
-                .header("Location", "/api/v1/experience/visits/" + request.visitId() + "/curve")
+                .header("Location", UriBuilder.fromPath("/api/v1/experience/visits/{visitId}/curve")
+                        .build(request.visitId()).toString())
                 .entity(LoggedResponse.of(logged)).build();
     }
 }

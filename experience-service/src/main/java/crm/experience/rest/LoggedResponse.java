@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ExperienceLogResult", description = "The entries of the request as stored, in the order they were sent")
-public record LoggedResponse(UUID visitId, String journeyCode,
+public record LoggedResponse(String visitId, String journeyCode,
         @Schema(description = "The journey version the visit is recorded against") int journeyVersion,
         UUID customerId, String store,
         @Schema(description = "Entries this request stored") int created,

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "SurveyResponse")
 public record ResponseView(UUID responseId, UUID surveyId,
-        @Schema(description = "Null when anonymous or erased") UUID customerId, UUID visitId, Instant answeredAt,
+        @Schema(description = "Null when anonymous or erased") UUID customerId, String visitId, Instant answeredAt,
         @Schema(examples = "{\"q1\": 2, \"q2\": 6, \"q5\": \"MORE\"}") Map<String, Object> answers,
         @Schema(description = "The answers to the questions with a role") Integer satisfaction, Integer nps,
         Integer expectation, Integer experience,

@@ -108,7 +108,7 @@ public class SurveyResource {
     @Operation(operationId = "answerSurvey", summary = "Record a response", description = """
             Answers by question code, checked by type and range; a required question must be answered. A retry
             with the same responseId or Idempotency-Key records once (200 with the first result); the same key with
-            other content is a 409. Publishes SurveyAnswered on crm.experience.v1 (keyed by the customer, the
+            other content is a 409. Publishes SurveyAnswered on crm.experience.v2 (keyed by the customer, the
             response when anonymous). A satisfaction level of 1-2 opens a complaint (closed loop) unless the
             survey's journey switches it off.""")
     @RequestBody(content = @Content(schema = @Schema(implementation = AnswerSurvey.class), examples = @ExampleObject(

@@ -1,15 +1,17 @@
 package crm.experience.rest;
 
+import crm.experience.domain.VisitIds;
 import crm.experience.service.CurveService;
 import crm.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,7 +32,8 @@ public class VisitResource {
     @Operation(operationId = "getVisitCurve", summary = "A visit's emotion curve with its peak, end and remembered score")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CurveResponses.VisitCurve.class)))
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
-    public CurveResponses.VisitCurve visit(@PathParam("visitId") UUID visitId) {
+    public CurveResponses.VisitCurve visit(@Parameter(description = VisitIds.DESCRIPTION, example = "T-2026-1042")
+            @PathParam("visitId") @Pattern(regexp = VisitIds.PATTERN, message = VisitIds.INVALID) String visitId) {
         return CurveResponses.VisitCurve.of(curves.visit(visitId));
     }
 }

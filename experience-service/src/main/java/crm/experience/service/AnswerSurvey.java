@@ -1,7 +1,9 @@
 package crm.experience.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import crm.experience.domain.VisitIds;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Map;
@@ -13,7 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AnswerSurvey(
         @Schema(description = "The client's id for this response: a retry with the same id records once") UUID responseId,
         @Schema(description = "Absent for an anonymous guest") UUID customerId,
-        UUID visitId,
+        @Schema(description = VisitIds.DESCRIPTION, examples = "T-2026-1042")
+        @Pattern(regexp = VisitIds.PATTERN, message = VisitIds.INVALID) String visitId,
         @Schema(description = "Defaults to now; not in the future", examples = "2026-10-14T10:58:00Z") Instant answeredAt,
         @Schema(description = "By question code: a whole number for a scale, true/false, or the option chosen",
                 examples = "{\"q1\": 2, \"q2\": 6, \"q5\": \"MORE\"}")

@@ -24,7 +24,7 @@ public class ComplaintStore {
             WITH opened AS (
                 INSERT INTO complaint (id, source, source_key, request_hash, customer_id, visit_id, journey_code,
                     touch_point_code, severity, channel, description, owner_id, opened_by, status, opened_at, respond_by)
-                VALUES (?, ?, ?, ?, ?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (source, source_key) DO NOTHING
                 RETURNING id, status, opened_at, opened_by
             ),
@@ -52,7 +52,7 @@ public class ComplaintStore {
             s.setString(3, c.sourceKey);
             s.setString(4, c.requestHash);
             s.setObject(5, c.customerId, Types.OTHER);
-            s.setObject(6, c.visitId, Types.OTHER);
+            s.setString(6, c.visitId);
             s.setString(7, c.journeyCode);
             s.setString(8, c.touchPointCode);
             s.setString(9, c.severity.name());

@@ -36,7 +36,7 @@ public class CurveService {
     }
 
     @Transactional
-    public VisitCurve visit(UUID visitId) {
+    public VisitCurve visit(String visitId) {
         Visit visit = Visit.findById(visitId);
         if (visit == null) {
             throw ProblemException.notFound("No visit " + visitId);

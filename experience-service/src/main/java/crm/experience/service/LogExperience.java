@@ -2,11 +2,13 @@ package crm.experience.service;
 
 import crm.experience.domain.Emotion;
 import crm.experience.domain.RecordedBy;
+import crm.experience.domain.VisitIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "ExperienceLog")
 public record LogExperience(
-        @Schema(description = "Chosen by the client; the same id again adds to the same visit") @NotNull UUID visitId,
+        @Schema(description = VisitIds.DESCRIPTION + " The same id again adds to the same visit.", examples = "T-2026-1042")
+        @NotNull @Pattern(regexp = VisitIds.PATTERN, message = VisitIds.INVALID) String visitId,
         @Schema(examples = "furniture-store-visit") @NotBlank @Size(max = 64) String journeyCode,
         @Schema(description = "Left out for anonymous guests and mystery shoppers") UUID customerId,
         @Schema(description = "Where the visit took place, for the store filter of journey curves", examples = "store-shanghai-1")

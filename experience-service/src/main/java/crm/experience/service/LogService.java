@@ -7,6 +7,7 @@ import crm.events.outbox.Outbox;
 import crm.experience.domain.Emotion;
 import crm.experience.domain.JourneyVersion;
 import crm.experience.domain.LogEntry;
+import crm.experience.domain.VisitIds;
 import crm.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -164,7 +165,7 @@ public class LogService {
 
     /** Each entry's ExperienceLogged, keyed by the customer (the visit when anonymous). */
     private Outbox.Staged stage(LogExperience request, List<LogEntry> sent) {
-        UUID key = request.customerId() != null ? request.customerId() : request.visitId();
+        UUID key = request.customerId() != null ? request.customerId() : VisitIds.subject(request.visitId());
         return outbox.stage(ExperienceEvents.LOGGED, sent.stream()
                 .map(entry -> new Outbox.Message<>(key, new ExperienceLogged(entry.id, request.visitId(),
                         request.customerId(), request.journeyCode(), entry.touchPointCode, entry.score,

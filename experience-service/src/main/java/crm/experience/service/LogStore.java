@@ -59,7 +59,7 @@ public class LogStore {
     }
 
     /** A visit as stored: its journey version and the fields every request for it must repeat. */
-    public record StoredVisit(UUID visitId, UUID journeyId, String journeyCode, UUID customerId, String store,
+    public record StoredVisit(String visitId, UUID journeyId, String journeyCode, UUID customerId, String store,
             Instant startedAt) {
     }
 
@@ -73,7 +73,7 @@ public class LogStore {
      * only those not before the visit's start), with the events staged for them (each event's owner is
      * its entry's id). Every entry has {@code recordedBy} and {@code recordedAt}.
      */
-    public Written write(UUID visitId, String journeyCode, UUID customerId, String store, List<LogEntry> entries,
+    public Written write(String visitId, String journeyCode, UUID customerId, String store, List<LogEntry> entries,
             RecordedBy recordedBy, Instant recordedAt, Outbox.Staged events, boolean fromStart) {
         int n = entries.size();
         UUID[] ids = new UUID[n];
@@ -88,7 +88,7 @@ public class LogStore {
             text[2][i] = e.note;
         }
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(WRITE)) {
-            s.setObject(1, visitId);
+            s.setString(1, visitId);
             s.setString(2, recordedBy.name());
             s.setObject(3, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
             s.setArray(4, c.createArrayOf("uuid", ids));
@@ -109,7 +109,7 @@ public class LogStore {
         }
     }
 
-    private static Written read(UUID visitId, ResultSet rows) throws SQLException {
+    private static Written read(String visitId, ResultSet rows) throws SQLException {
         try (rows) {
             StoredVisit visit = null;
             Set<UUID> inserted = new HashSet<>();

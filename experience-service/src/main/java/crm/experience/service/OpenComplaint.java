@@ -2,8 +2,10 @@ package crm.experience.service;
 
 import crm.experience.domain.Channel;
 import crm.experience.domain.Severity;
+import crm.experience.domain.VisitIds;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -12,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "NewComplaint")
 public record OpenComplaint(
         @NotNull UUID customerId,
-        UUID visitId,
+        @Schema(description = VisitIds.DESCRIPTION, examples = "T-2026-1042")
+        @Pattern(regexp = VisitIds.PATTERN, message = VisitIds.INVALID) String visitId,
         @Schema(examples = "cafe-visit") @Size(max = 100) String journeyCode,
         @Schema(examples = "queue") @Size(max = 100) String touchPointCode,
         @NotNull Severity severity,

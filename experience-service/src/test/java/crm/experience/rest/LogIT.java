@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import crm.events.Topics;
+import crm.experience.domain.VisitIds;
 import crm.experience.service.LogEntryRecorded;
 import crm.experience.service.RecordedEntries;
 import crm.testing.CrmTestResources;
@@ -96,7 +97,7 @@ class LogIT {
                 .body("end.label", equalTo("comfortable")).body("end.labelZh", equalTo("舒服"))
                 .body("remembered", equalTo(-0.5f)).body("mean", equalTo(0.3f)).body("min", equalTo(-3));
 
-        List<LogEntryRecorded> fired = recorded.ofVisit(visit);
+        List<LogEntryRecorded> fired = recorded.ofVisit(visit.toString());
         assertEquals(20, fired.size());
         LogEntryRecorded worst = fired.stream().filter(r -> r.score() == -3).findFirst().orElseThrow();
         assertEquals("carrying-items", worst.touchPointCode());
@@ -129,6 +130,32 @@ class LogIT {
                 .body("points.touchPointCode", contains("welcome", "taste"))
                 .body("peak.touchPointCode", equalTo("taste")).body("remembered", equalTo(3.0f))
                 .body("mean", equalTo(1.0f)).body("min", equalTo(-1));
+    }
+
+    @Test
+    void aTicketNumberIsTheVisitsIdInItsCurveAndItsEvents() throws Exception {
+        String journey = Journeys.cafe();
+        // Unique from run to run: the database outlives the test.
+        String ticket = "T-2026/10-" + System.nanoTime();
+        String body = Logs.visit(ticket, journey, null, null, "2026-10-14T08:00:00Z", "welcome", 2, "queue", -1);
+        String key = VisitIds.subject(ticket).toString();
+        try (TopicReader topic = new TopicReader(bootstrap, Topics.EXPERIENCE)) {
+            Logs.post(body).statusCode(201).body("visitId", equalTo(ticket))
+                    .header("Location", equalTo("/api/v1/experience/visits/" + ticket.replace("/", "%2F") + "/curve"));
+            Logs.post(body).statusCode(200).body("repeated", equalTo(2));
+            // An anonymous visit's events share a key made from its ticket, so they keep their order.
+            for (String event : topic.awaitValues(key, 2)) {
+                JsonNode e = new ObjectMapper().readTree(event);
+                assertEquals(key, e.get("subject").asText());
+                assertEquals(ticket, e.get("data").get("visitId").asText());
+            }
+        }
+        given().get("/api/v1/experience/visits/{visitId}/curve", ticket).then().statusCode(200)
+                .body("visitId", equalTo(ticket)).body("points.touchPointCode", contains("welcome", "queue"))
+                .body("peak.score", equalTo(2)).body("end.score", equalTo(-1)).body("remembered", equalTo(0.5f));
+        given().get("/api/v1/experience/visits/{visitId}/curve", "T 1042").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("visitId"));
+        given().get("/api/v1/experience/visits/{visitId}/curve", "T-none-" + System.nanoTime()).then().statusCode(404);
     }
 
     @Test
@@ -232,7 +259,9 @@ class LogIT {
         expect400(good.replace("2026-10-14T08:02:00Z", "yesterday"), "entries[1].occurredAt");
         expect400(good.replace("\"score\":2", "\"score\":null"), "entries[2].score");
         expect400(good.replace("\"STAFF\"", "\"ROBOT\""), "recordedBy");
-        expect400(good.replace("\"visitId\":\"" + visit + "\"", "\"visitId\":\"v-1\""), "visitId");
+        expect400(good.replace("\"visitId\":\"" + visit + "\"", "\"visitId\":\"T 1042\""), "visitId");
+        expect400(good.replace("\"visitId\":\"" + visit + "\"", "\"visitId\":\"" + "T".repeat(65) + "\""), "visitId");
+        expect400(good.replace("\"visitId\":\"" + visit + "\"", "\"visitId\":\"\""), "visitId");
         expect400(good.replace("\"entries\":[", "\"touchPointCode\":\"taste\",\"entries\":["), "touchPointCode");
         expect400(good.replace("\"entries\":[", "\"x\":[").replace("}]}", "}],\"touchPointCode\":\"taste\"}"), "score");
         expect400(good.replaceAll("\"entries\":\\[.*\\]", "\"entries\":[]"), "entries");

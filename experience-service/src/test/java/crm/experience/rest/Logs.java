@@ -15,8 +15,11 @@ public final class Logs {
     private Logs() {
     }
 
-    /** A whole-visit request; {@code entries} as touch point, score pairs, timed a minute apart from {@code start}. */
-    public static String visit(UUID visitId, String journey, UUID customer, String store, String start, Object... entries) {
+    /**
+     * A whole-visit request for a visit id (a UUID or a ticket number); {@code entries} as touch point, score
+     * pairs, timed a minute apart from {@code start}.
+     */
+    public static String visit(Object visitId, String journey, UUID customer, String store, String start, Object... entries) {
         List<String> items = new ArrayList<>();
         java.time.Instant at = java.time.Instant.parse(start);
         for (int i = 0; i < entries.length; i += 2) {

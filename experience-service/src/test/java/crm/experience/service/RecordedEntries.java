@@ -3,7 +3,6 @@ package crm.experience.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Test observer: every LogEntryRecorded fired, as the automatic-complaint rule would see it. */
@@ -15,7 +14,7 @@ public class RecordedEntries {
         seen.add(recorded);
     }
 
-    public List<LogEntryRecorded> ofVisit(UUID visitId) {
+    public List<LogEntryRecorded> ofVisit(String visitId) {
         return seen.stream().filter(r -> r.visitId().equals(visitId)).toList();
     }
 }
