@@ -31,7 +31,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -139,27 +138,8 @@ public class CustomerResource {
     public CustomerSummary identify(@QueryParam("phone") String phone, @QueryParam("email") String email,
             @QueryParam("card") String card,
             @Parameter(description = "KIND:VALUE, e.g. LICENSE_PLATE:沪A12345") @QueryParam("identifier") String identifier) {
-        List<String> given = Stream.of(phone, email, card, identifier).filter(v -> v != null && !v.isBlank()).toList();
-        if (given.size() != 1) {
-            throw ProblemException.invalid("phone", "give exactly one of phone, email, card, identifier");
-        }
-        if (phone != null && !phone.isBlank()) {
-            return CustomerSummary.of(queries.identify(IdentifierKind.PHONE, phone, "phone"));
-        }
-        if (email != null && !email.isBlank()) {
-            return CustomerSummary.of(queries.identify(IdentifierKind.EMAIL, email, "email"));
-        }
-        if (card != null && !card.isBlank()) {
-            return CustomerSummary.of(queries.identify(IdentifierKind.LOYALTY_CARD, card, "card"));
-        }
-        int colon = identifier.indexOf(':');
-        IdentifierKind kind = colon < 0 ? null : Stream.of(IdentifierKind.values())
-                .filter(k -> k.name().equals(identifier.substring(0, colon).strip())).findFirst().orElse(null);
-        if (kind == null) {
-            throw ProblemException.invalid("identifier", "must be KIND:VALUE with KIND one of "
-                    + List.of(IdentifierKind.values()));
-        }
-        return CustomerSummary.of(queries.identify(kind, identifier.substring(colon + 1), "identifier"));
+        IdentifierQuery query = IdentifierQuery.of(phone, email, card, identifier);
+        return CustomerSummary.of(queries.identify(query.kind(), query.value(), query.field()));
     }
 
     @GET

@@ -34,6 +34,19 @@ public interface GatewayConfig {
 
     RateLimits rateLimit();
 
+    Card card();
+
+    /** The front-desk card: one answer composed of each service's section. */
+    interface Card {
+        /** A service whose section has not come within this time is marked unavailable on the card. */
+        @WithDefault("500ms")
+        Duration sectionTimeout();
+
+        /** The card lists at most this many actions, the highest priorities first. */
+        @WithDefault("5")
+        int maxActions();
+    }
+
     /** The token the gateway signs for the services, naming the caller and their roles. */
     interface Identity {
         /** PKCS#8 PEM file of the RSA private key; the services verify with its public half. */

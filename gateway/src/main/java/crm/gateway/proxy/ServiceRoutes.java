@@ -12,6 +12,7 @@ import io.vertx.httpproxy.HttpProxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,6 +22,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ServiceRoutes {
     private static final Logger LOG = Logger.getLogger(ServiceRoutes.class);
+    /** Paths under a service's prefix that the gateway serves itself. */
+    private static final Pattern GATEWAY_OWN = Pattern.compile("/api/v1/customers/[^/]+/card");
 
     private final GatewayConfig config;
 
@@ -41,8 +44,16 @@ public class ServiceRoutes {
                             .setServer(origin)
                             .setTimeout(config.timeout().toMillis())))
                     .addInterceptor(new ProblemOnFailure(name));
+            ProxyHandler handler = ProxyHandler.create(proxy);
             for (String prefix : backend.routes()) {
-                router.route(prefix + "/*").handler(ProxyHandler.create(proxy));
+                // A path the gateway answers itself (the card) goes on to its own resources.
+                router.route(prefix + "/*").handler(ctx -> {
+                    if (GATEWAY_OWN.matcher(ctx.normalizedPath()).matches()) {
+                        ctx.next();
+                    } else {
+                        handler.handle(ctx);
+                    }
+                });
                 LOG.infof("Routing %s/** to %s at %s", prefix, name, url);
             }
         });
