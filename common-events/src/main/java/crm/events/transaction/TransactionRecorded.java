@@ -8,8 +8,9 @@ import java.util.UUID;
 
 /**
  * A sale or refund from a POS or dealer system, as recorded in the ledger. Money is exact
- * (decimal, in {@code currency}); a refund has negative quantities. {@code attributes} are
- * the visit's attributes, e.g. {@code seat: window-2}.
+ * (decimal, in {@code currency}); a refund has negative quantities. {@code attributes} are the
+ * visit's attributes that segmentation-service is configured to publish (e.g. {@code seat:
+ * window-2}); a line's description and any other attribute are free text and stay in the ledger.
  */
 public record TransactionRecorded(
         UUID transactionId,
@@ -25,7 +26,7 @@ public record TransactionRecorded(
         BigDecimal revenue,
         BigDecimal margin) {
 
-    public record Line(String sku, String description, String category, BigDecimal quantity,
+    public record Line(String sku, String category, BigDecimal quantity,
             BigDecimal unitPrice, BigDecimal unitCost) {
     }
 }

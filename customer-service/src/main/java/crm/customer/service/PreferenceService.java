@@ -82,7 +82,7 @@ public class PreferenceService {
         visit.attributes = transaction.attributes() == null ? Map.of() : transaction.attributes();
         visit.items = transaction.lines() == null ? List.of() : transaction.lines().stream()
                 .filter(line -> line.quantity() != null && line.quantity().signum() > 0)
-                .map(line -> line.description() != null ? line.description() : line.sku())
+                .map(TransactionRecorded.Line::sku)
                 .toList();
         visit.persist();
 

@@ -67,7 +67,7 @@ class PreferencesIT {
                         .body("find { it.key == 'seat' }.source", equalTo("OBSERVED"))
                         .body("find { it.key == 'seat' }.category", equalTo("SEAT"))
                         .body("find { it.key == 'seat' }.confidence", equalTo(0.667f))
-                        .body("find { it.key == 'usualOrder' }.value", equalTo("Latte, Croissant, Tea"))
+                        .body("find { it.key == 'usualOrder' }.value", equalTo("SKU-LATTE, SKU-CROISSANT, SKU-TEA"))
                         .body("find { it.key == 'newspaper' }.value", equalTo("Financial Times"))
                         .body("find { it.key == 'newspaper' }.source", equalTo("STATED")));
         Customers.get(id).body("lastSeenAt", equalTo("2026-10-07T08:00:00Z"));
@@ -87,8 +87,8 @@ class PreferencesIT {
         StringBuilder lines = new StringBuilder();
         for (int i = 1; i < visit.length; i++) {
             lines.append(i > 1 ? "," : "").append("""
-                {"sku":"SKU-%s","description":"%s","category":"FOOD","quantity":1,"unitPrice":28.00,"unitCost":9.50}"""
-                    .formatted(visit[i].toUpperCase(), visit[i]));
+                {"sku":"SKU-%s","category":"FOOD","quantity":1,"unitPrice":28.00,"unitCost":9.50}"""
+                    .formatted(visit[i].toUpperCase()));
         }
         String attributes = "\"seat\":\"" + visit[0] + "\"" + (moreAttributes.length > 0 ? "," + moreAttributes[0] : "");
         String event = """

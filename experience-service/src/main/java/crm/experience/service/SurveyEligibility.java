@@ -43,6 +43,18 @@ public class SurveyEligibility {
     @Transactional
     public Eligibility of(UUID surveyId, UUID customerId) {
         surveys.get(surveyId);
+        return of(surveyId, customerId, unclosedComplaints(customerId));
+    }
+
+    /** The customer's complaints before CLOSED, oldest first: while any is there, no survey. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Complaint> unclosedComplaints(UUID customerId) {
+        return Complaint.list("customerId = ?1 and status <> ?2 order by openedAt, id", customerId, ComplaintStatus.CLOSED);
+    }
+
+    /** The rules for an existing survey, given the customer's {@link #unclosedComplaints} (read once by the caller). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Eligibility of(UUID surveyId, UUID customerId, List<Complaint> unclosed) {
         List<Reason> reasons = new ArrayList<>();
         Instant last = em.createQuery("select max(r.answeredAt) from SurveyResponse r where r.customerId = :customer",
                 Instant.class).setParameter("customer", customerId).getSingleResult();
@@ -51,9 +63,8 @@ public class SurveyEligibility {
             reasons.add(new Reason("QUIET_PERIOD", "Answered a survey at " + last + "; not asked again within "
                     + config.quietPeriod() + ", until " + quietUntil));
         }
-        Complaint.<Complaint>list("customerId = ?1 and status <> ?2 order by openedAt", customerId, ComplaintStatus.CLOSED)
-                .forEach(c -> reasons.add(new Reason("OPEN_COMPLAINT", "Complaint " + c.id + " is " + c.status
-                        + ": recover the customer before asking")));
+        unclosed.forEach(c -> reasons.add(new Reason("OPEN_COMPLAINT", "Complaint " + c.id + " is " + c.status
+                + ": recover the customer before asking")));
         return new Eligibility(surveyId, customerId, reasons.isEmpty(), reasons, last, quietUntil);
     }
 }

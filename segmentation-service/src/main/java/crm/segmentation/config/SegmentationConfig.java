@@ -14,6 +14,13 @@ public interface SegmentationConfig {
     @WithDefault("Asia/Shanghai")
     ZoneId zone();
 
+    /**
+     * The visit attributes TransactionRecorded carries (customer-service learns the usual seat from them);
+     * the others may be free text and stay in the ledger.
+     */
+    @WithDefault("seat,table,room")
+    java.util.Set<String> eventAttributes();
+
     /** ISO 4217 currencies the ledger keeps; amounts of different currencies are never added up. */
     @WithDefault("CNY")
     List<String> currencies();

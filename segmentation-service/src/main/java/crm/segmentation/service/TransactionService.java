@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.jpa.HibernateHints;
@@ -167,11 +168,20 @@ public class TransactionService {
         return t;
     }
 
-    private static TransactionRecorded event(LedgerTransaction t) {
+    /** The event: no line descriptions, and only the visit attributes configured to be published. */
+    private TransactionRecorded event(LedgerTransaction t) {
+        Map<String, String> attributes = new TreeMap<>();
+        if (t.attributes != null) {
+            t.attributes.forEach((key, value) -> {
+                if (config.eventAttributes().contains(key)) {
+                    attributes.put(key, value);
+                }
+            });
+        }
         return new TransactionRecorded(t.id, t.customerId, t.source, t.externalId, t.occurredAt, t.store, t.channel,
-                t.currency, t.lines.stream().map(l -> new TransactionRecorded.Line(l.sku(), l.description(),
-                        l.category(), l.quantity(), l.unitPrice(), l.unitCost())).toList(),
-                t.attributes, t.revenue, t.margin());
+                t.currency, t.lines.stream().map(l -> new TransactionRecorded.Line(l.sku(), l.category(), l.quantity(),
+                        l.unitPrice(), l.unitCost())).toList(),
+                attributes, t.revenue, t.margin());
     }
 
     /** One customer's transactions, newest first, optionally within [from, to). */

@@ -41,7 +41,7 @@ class TransactionIT {
              "store":"cafe-1","channel":"STORE","currency":"CNY","lines":[
                {"sku":"LATTE","description":"Latte","category":"FOOD","quantity":2,"unitPrice":28.00,"unitCost":9.50},
                {"sku":"CAKE","description":"Cheesecake","category":"FOOD","quantity":1,"unitPrice":35.5,"unitCost":12.25}],
-             "attributes":{"seat":"window-2"}}""".formatted(key, customer);
+             "attributes":{"seat":"window-2","note":"Celebrating her promotion"}}""".formatted(key, customer);
         try (TopicReader topic = new TopicReader(bootstrap, Topics.TRANSACTION)) {
             String id = given().contentType(ContentType.JSON).body(body).post("/api/v1/transactions").then()
                     .statusCode(201)
@@ -59,7 +59,10 @@ class TransactionIT {
             JsonNode event = new ObjectMapper().readTree(events.get(0));
             assertEquals("crm.TransactionRecorded", event.get("type").asText());
             assertEquals(id, event.get("data").get("transactionId").asText());
-            assertEquals("window-2", event.get("data").get("attributes").get("seat").asText());
+            // Free text stays in the ledger: no line description, only the attributes configured (seat).
+            assertEquals("{\"seat\":\"window-2\"}", event.get("data").get("attributes").toString());
+            assertEquals(List.of("LATTE", "CAKE"), event.get("data").get("lines").findValuesAsText("sku"));
+            assertEquals(List.of(), event.get("data").get("lines").findValues("description"));
             assertEquals("60.25", event.get("data").get("margin").decimalValue().stripTrailingZeros().toPlainString());
         }
         given().queryParam("customerId", customer.toString()).get("/api/v1/transactions").then().statusCode(200)
