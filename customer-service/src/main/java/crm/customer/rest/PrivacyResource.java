@@ -16,11 +16,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -72,8 +74,9 @@ public class PrivacyResource {
     }
 
     @GET
-    @Path("/export")
-    @Operation(operationId = "exportCustomer", summary = "Everything customer-service holds about the customer")
+    @Path("/export-section")
+    @Operation(operationId = "exportCustomerSection", summary = "Everything customer-service holds about the customer",
+            description = "customer-service's part of the export the gateway answers at /api/v1/customers/{id}/export.")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     public ExportResponse export(@PathParam("id") UUID id) {
         PrivacyService.Export export = privacy.export(id);
@@ -91,10 +94,28 @@ public class PrivacyResource {
     @Operation(operationId = "eraseCustomer", summary = "Erase the customer", description = """
             Personal data is removed for good; the id stays as a tombstone (GET answers 410). Publishes
             CustomerErased so every other service erases too.""")
-    @APIResponse(responseCode = "202", description = "Erased here; the other services erase as CustomerErased reaches them")
+    @APIResponse(responseCode = "202", description = """
+            Erased here; the other services erase as CustomerErased reaches them. Location: the erasure's status,
+            GET /api/v1/erasures/{id} at the gateway, showing when each service applied it.""",
+            content = @Content(schema = @Schema(implementation = Erasure.class)))
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Response erase(@PathParam("id") UUID id) {
         privacy.erase(id);
-        return Response.accepted().build();
+        return Response.accepted(new Erasure(id, privacy.erasedAt(id))).location(URI.create("/api/v1/erasures/" + id)).build();
+    }
+
+    @Schema(name = "CustomerServiceErasure", description = "When a service applied a customer's erasure")
+    public record Erasure(UUID customerId, Instant erasedAt) {
+    }
+
+    @GET
+    @Path("/erasure")
+    @Operation(operationId = "getCustomerServiceErasure", summary = "When customer-service applied the customer's erasure")
+    @APIResponse(responseCode = "200", description = "Applied",
+            content = @Content(schema = @Schema(implementation = Erasure.class)))
+    @APIResponse(responseCode = "404", description = "Not erased")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    public Erasure erasure(@PathParam("id") UUID id) {
+        return new Erasure(id, privacy.erasedAt(id));
     }
 }

@@ -26,9 +26,6 @@ import java.util.UUID;
 /** customer-service's section of the front-desk card, read in a few indexed queries. */
 @ApplicationScoped
 public class CustomerCardService {
-    /** A merge chain longer than this is a loop, not a history. */
-    private static final int MAX_MERGE_HOPS = 8;
-
     private final CustomerLookup lookup;
     private final CustomerQueries queries;
     private final CustomerCardRules rules;
@@ -55,7 +52,7 @@ public class CustomerCardService {
     public CustomerCardSection of(UUID id) {
         Customer customer = lookup.existing(id);
         for (int hops = 0; customer.status == CustomerStatus.MERGED; hops++) {
-            if (hops == MAX_MERGE_HOPS) {
+            if (hops == CustomerLookup.MAX_MERGE_HOPS) {
                 throw new IllegalStateException("Customer " + id + " merges in a loop");
             }
             customer = lookup.existing(customer.mergedInto);

@@ -6,11 +6,14 @@ import crm.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Finds customers by id with one answer for each status: 404 unknown, 410 erased, 409 merged (on writes). */
 @ApplicationScoped
 public class CustomerLookup {
+    /** A merge chain longer than this is a loop, not a history. */
+    static final int MAX_MERGE_HOPS = 8;
 
     /** Any customer that is not erased, identifiers loaded. */
     public Customer existing(UUID id) {
@@ -21,6 +24,18 @@ public class CustomerLookup {
             throw new ProblemException(Response.Status.GONE, "Customer " + id + " was erased");
         }
         return customer;
+    }
+
+    /**
+     * The active customer an id names now, for what other services report about it: itself, or the
+     * survivor it was merged into; empty when erased (nothing personal may come back) or unknown.
+     */
+    public Optional<Customer> activeFollowingMerges(UUID id) {
+        Customer customer = Customer.findById(id);
+        for (int hops = 0; customer != null && customer.status == CustomerStatus.MERGED && hops < MAX_MERGE_HOPS; hops++) {
+            customer = Customer.findById(customer.mergedInto);
+        }
+        return Optional.ofNullable(customer).filter(c -> c.status == CustomerStatus.ACTIVE);
     }
 
     /** An active customer, locked for the rest of the transaction so concurrent writes queue up. */

@@ -71,7 +71,7 @@ public class PreferenceService {
      */
     @Transactional
     public void observe(TransactionRecorded transaction) {
-        Customer customer = Customer.findById(transaction.customerId());
+        Customer customer = lookup.activeFollowingMerges(transaction.customerId()).orElse(null);
         if (customer == null || CustomerVisit.findById(transaction.transactionId()) != null) {
             return;
         }

@@ -8,9 +8,11 @@ import crm.customer.domain.CustomerStatus;
 import crm.customer.domain.CustomerVisit;
 import crm.customer.domain.InfluenceClass;
 import crm.customer.domain.MergeAudit;
+import crm.events.EventErasure;
 import crm.events.customer.CustomerErased;
 import crm.events.customer.CustomerEvents;
 import crm.events.outbox.Outbox;
+import crm.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -25,10 +27,12 @@ public class PrivacyService {
 
     private final CustomerLookup lookup;
     private final Outbox outbox;
+    private final EventErasure events;
 
-    public PrivacyService(CustomerLookup lookup, Outbox outbox) {
+    public PrivacyService(CustomerLookup lookup, Outbox outbox, EventErasure events) {
         this.lookup = lookup;
         this.outbox = outbox;
+        this.events = events;
     }
 
     @Transactional
@@ -56,6 +60,17 @@ public class PrivacyService {
             anonymise(c, now);
             outbox.publish(CustomerEvents.ERASED, c.id, new CustomerErased(c.id, now));
         }
+        events.erase(erased.stream().map(c -> c.id).toList());
+    }
+
+    /** When this customer's erasure was applied here (404 while it has not been). */
+    @Transactional
+    public Instant erasedAt(UUID customerId) {
+        Customer customer = Customer.findById(customerId);
+        if (customer == null || customer.status != CustomerStatus.ERASED) {
+            throw ProblemException.notFound("Customer " + customerId + " has not been erased");
+        }
+        return customer.updatedAt;
     }
 
     private static void anonymise(Customer c, Instant now) {

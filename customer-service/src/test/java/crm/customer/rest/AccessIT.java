@@ -39,7 +39,7 @@ class AccessIT {
         Callers.assertForbidden(Callers.as("till-7", Roles.POS).get("/api/v1/customers/" + id),
                 "This needs the role account-manager or front-desk");
         Callers.assertForbidden(Callers.as("staff-17", Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER)
-                .get("/api/v1/customers/" + id + "/export"), "This needs the role privacy-officer");
+                .get("/api/v1/customers/" + id + "/export-section"), "This needs the role privacy-officer");
         Callers.assertForbidden(Callers.as("analyst-1", Roles.ANALYST).contentType(ContentType.JSON)
                 .body("{\"duplicateId\":\"" + id + "\"}").post("/api/v1/customers/" + id + "/merge"),
                 "This needs the role privacy-officer");

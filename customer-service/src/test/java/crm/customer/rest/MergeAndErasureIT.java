@@ -76,7 +76,7 @@ class MergeAndErasureIT {
         given().queryParam("depth", 1).get("/api/v1/customers/" + survivor + "/network").then()
                 .body("nodes.customer.id", containsInAnyOrder(survivor, friend));
         given().get("/api/v1/customers/" + survivor + "/consents").then().body("current", hasSize(1));
-        given().get("/api/v1/customers/" + survivor + "/export").then().statusCode(200)
+        given().get("/api/v1/customers/" + survivor + "/export-section").then().statusCode(200)
                 .body("merges.duplicateId", hasItem(duplicate));
     }
 
@@ -88,7 +88,7 @@ class MergeAndErasureIT {
                 .body("{\"duplicateId\":\"" + duplicate + "\",\"mergedBy\":\"someone else\"}")
                 .post("/api/v1/customers/" + survivor + "/merge").then().statusCode(200)
                 .body("mergedBy", equalTo("privacy-9"));
-        given().get("/api/v1/customers/" + survivor + "/export").then().statusCode(200)
+        given().get("/api/v1/customers/" + survivor + "/export-section").then().statusCode(200)
                 .body("merges.find { it.duplicateId == '" + duplicate + "' }.mergedBy", equalTo("privacy-9"));
     }
 
@@ -114,7 +114,7 @@ class MergeAndErasureIT {
             {"givenName":"Private","familyName":"Person","phone":"%s","birthday":"1970-01-01","notes":"allergic to nuts",
              "addresses":[{"label":"home","line1":"1 Quiet Road","city":"Hangzhou","country":"CN"}]}""".formatted(phone));
         putPreference(id, "drink", "BEVERAGE", "tea", "STATED");
-        given().get("/api/v1/customers/" + id + "/export").then().statusCode(200)
+        given().get("/api/v1/customers/" + id + "/export-section").then().statusCode(200)
                 .body("customer.notes", equalTo("allergic to nuts"))
                 .body("customer.addresses[0].city", equalTo("Hangzhou"))
                 .body("preferences.key", hasItem("drink"));
@@ -125,7 +125,7 @@ class MergeAndErasureIT {
         }
         Customers.get(id).statusCode(410).contentType("application/problem+json");
         given().queryParam("phone", phone).get("/api/v1/customers/identify").then().statusCode(404);
-        given().get("/api/v1/customers/" + id + "/export").then().statusCode(410);
+        given().get("/api/v1/customers/" + id + "/export-section").then().statusCode(410);
         given().post("/api/v1/customers/" + id + "/erasure").then().statusCode(410);
         // the phone is free for a new customer
         Customers.register("Newcomer", phone);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import crm.gateway.config.GatewayConfig;
+import crm.gateway.proxy.ServiceClient;
 import crm.gateway.security.ProblemJson;
 import crm.rest.Problem;
 import crm.rest.card.CardAction;
@@ -48,11 +49,11 @@ public class CardComposer {
         }
     }
 
-    private final SectionClient client;
+    private final ServiceClient client;
     private final ObjectMapper json;
     private final GatewayConfig config;
 
-    public CardComposer(SectionClient client, ObjectMapper json, GatewayConfig config) {
+    public CardComposer(ServiceClient client, ObjectMapper json, GatewayConfig config) {
         this.client = client;
         this.json = json;
         this.config = config;
@@ -75,7 +76,7 @@ public class CardComposer {
     /** The card of the guest an identifier names (query: phone=, email=, card= or identifier=), in two steps. */
     public CompletableFuture<Response> byIdentifier(String query, String authorization) {
         return settle(Section.CUSTOMER, client.get(Section.CUSTOMER.service, "/api/v1/customers/card-section?" + query,
-                authorization)).thenCompose(who -> {
+                authorization, config.card().sectionTimeout())).thenCompose(who -> {
                     if (!who.ok()) {
                         return CompletableFuture.completedFuture(who.answer() != null ? passOn(who)
                                 : problem(503, Section.CUSTOMER.service + " " + who.reason() + ": the guest could not be identified"));
@@ -138,10 +139,11 @@ public class CardComposer {
     }
 
     private CompletableFuture<Settled> fetch(Section section, String id, String authorization) {
-        return settle(section, client.get(section.service, section.path.formatted(id), authorization));
+        return settle(section, client.get(section.service, section.path.formatted(id), authorization,
+                config.card().sectionTimeout()));
     }
 
-    private CompletableFuture<Settled> settle(Section section, CompletableFuture<SectionClient.Answer> answer) {
+    private CompletableFuture<Settled> settle(Section section, CompletableFuture<ServiceClient.Answer> answer) {
         long timeout = config.card().sectionTimeout().toMillis();
         return answer.handle((a, failure) -> {
             if (failure == null) {
@@ -172,7 +174,7 @@ public class CardComposer {
     }
 
     /** A section's answer, or why there is none. */
-    private record Settled(Section section, SectionClient.Answer answer, String reason) {
+    private record Settled(Section section, ServiceClient.Answer answer, String reason) {
         boolean ok() {
             return answer != null && answer.status() == 200;
         }

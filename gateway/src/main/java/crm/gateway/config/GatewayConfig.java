@@ -36,6 +36,19 @@ public interface GatewayConfig {
 
     Card card();
 
+    Privacy privacy();
+
+    /** A customer's export and erasure, across the services. */
+    interface Privacy {
+        /** A service that has not told within this time whether it applied an erasure is shown as UNKNOWN. */
+        @WithDefault("2s")
+        Duration statusTimeout();
+
+        /** Each service must start its part of an export within this time, or the export is 504. */
+        @WithDefault("30s")
+        Duration exportTimeout();
+    }
+
     /** The front-desk card: one answer composed of each service's section. */
     interface Card {
         /** A service whose section has not come within this time is marked unavailable on the card. */

@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
 public class ServiceRoutes {
     private static final Logger LOG = Logger.getLogger(ServiceRoutes.class);
     /** Paths under a service's prefix that the gateway serves itself. */
-    private static final Pattern GATEWAY_OWN = Pattern.compile("/api/v1/customers/[^/]+/card");
+    private static final Pattern GATEWAY_OWN = Pattern.compile("/api/v1/customers/[^/]+/(card|export)/?");
 
     private final GatewayConfig config;
 
@@ -46,7 +46,7 @@ public class ServiceRoutes {
                     .addInterceptor(new ProblemOnFailure(name));
             ProxyHandler handler = ProxyHandler.create(proxy);
             for (String prefix : backend.routes()) {
-                // A path the gateway answers itself (the card) goes on to its own resources.
+                // A path the gateway answers itself (the card, the export) goes on to its own resources.
                 router.route(prefix + "/*").handler(ctx -> {
                     if (GATEWAY_OWN.matcher(ctx.normalizedPath()).matches()) {
                         ctx.next();

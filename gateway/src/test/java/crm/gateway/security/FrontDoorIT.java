@@ -158,16 +158,16 @@ class FrontDoorIT {
         // privacy-officer: 1 a second, a burst of 3 (FrontDoorResources)
         String officer = TestKeys.issue(Roles.PRIVACY_OFFICER);
         for (int i = 0; i < 3; i++) {
-            given().auth().oauth2(officer).get("/api/v1/customers/42/export").then().statusCode(201);
+            given().auth().oauth2(officer).get("/api/v1/customers/42/export-section").then().statusCode(201);
         }
-        given().auth().oauth2(officer).get("/api/v1/customers/42/export")
+        given().auth().oauth2(officer).get("/api/v1/customers/42/export-section")
                 .then().statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", "1");
         String other = TestKeys.issue(Roles.PRIVACY_OFFICER);
-        given().auth().oauth2(other).get("/api/v1/customers/42/export").then().statusCode(201);
+        given().auth().oauth2(other).get("/api/v1/customers/42/export-section").then().statusCode(201);
         Thread.sleep(1_100);
-        given().auth().oauth2(officer).get("/api/v1/customers/42/export").then().statusCode(201);
+        given().auth().oauth2(officer).get("/api/v1/customers/42/export-section").then().statusCode(201);
     }
 
     @Test

@@ -1,12 +1,14 @@
 package crm.segmentation.rest;
 
 import crm.rest.Page;
+import crm.rest.QueryParams;
 import crm.rest.Roles;
 import crm.segmentation.domain.CustomerSegment;
 import crm.segmentation.service.AssessmentService;
 import crm.segmentation.service.MobilityService;
 import crm.segmentation.service.SegmentService;
 import crm.segmentation.service.StrategyService;
+import crm.segmentation.service.ValueCardService;
 import crm.segmentation.service.ValueMetrics;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,14 +44,16 @@ public class SegmentResource {
     private final MobilityService mobility;
     private final AssessmentService assessments;
     private final StrategyService strategies;
+    private final ValueCardService cards;
     private final SecurityIdentity caller;
 
     public SegmentResource(SegmentService segments, MobilityService mobility, AssessmentService assessments,
-            StrategyService strategies, SecurityIdentity caller) {
+            StrategyService strategies, ValueCardService cards, SecurityIdentity caller) {
         this.segments = segments;
         this.mobility = mobility;
         this.assessments = assessments;
         this.strategies = strategies;
+        this.cards = cards;
         this.caller = caller;
     }
 
@@ -86,6 +90,21 @@ public class SegmentResource {
         return new CustomerSegmentResponse(id, value.level(), value.levels().isEmpty() ? null : value.levels().get(0).period(),
                 value.customer().registeredAt, value.customer().firstPurchaseAt, value.lastPurchaseAt(),
                 value.levels(), value.lifetime(), value.value(), Assessment.of(value.customer()));
+    }
+
+    @GET
+    @Path("/customers/{id}/card-section")
+    @Operation(operationId = "getValueCardSection", summary = "Segmentation's section of the front-desk card", description = """
+            The customer's level at the last close they have one at and at the close before, the direction,
+            RFM code and lifetime value as of that close, the latest purchase, and next best actions (WIN_BACK,
+            DEVELOP, DELIGHT). A customer segmentation does not know yet is 200 with known false.""")
+    @APIResponse(responseCode = "200", description = "The customer's card section",
+            content = @Content(schema = @Schema(implementation = ValueCardSection.class)))
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
+    public ValueCardSection cardSection(@PathParam("id") String id) {
+        // Taken as text so a malformed id is a 400 naming it, not a 404.
+        UUID customerId = QueryParams.uuid("id", id);
+        return ValueCardSection.of(customerId, cards.of(customerId));
     }
 
     public record PyramidResponse(String period, String metric, int customers, int active,

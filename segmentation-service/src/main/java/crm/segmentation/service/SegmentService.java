@@ -10,6 +10,7 @@ import crm.segmentation.domain.PeriodClose;
 import crm.segmentation.domain.PyramidScheme;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -68,27 +69,58 @@ public class SegmentService {
         if (segment == null) {
             throw ProblemException.notFound("No customer with id " + customerId + " is known to segmentation");
         }
+        List<PeriodLevel> levels = levels(customerId, Integer.MAX_VALUE);
+        Totals totals = totals(customerId);
+        Instant now = Instant.now();
+        Lifetime lifetime = new Lifetime(totals.revenue(), totals.margin(), totals.purchases(),
+                totals.lastPurchaseAt() == null ? null : Duration.between(totals.lastPurchaseAt(), now).toDays(),
+                segment.firstPurchaseAt == null ? null : Duration.between(segment.firstPurchaseAt, now).toDays());
+        return new CustomerValue(segment, totals.lastPurchaseAt(), levels, lifetime, metrics.of(segment));
+    }
+
+    /** The customer's levels, latest close first (a month before a quarter ending with it), at most {@code limit}. */
+    public List<PeriodLevel> levels(UUID customerId, int limit) {
+        return levels(em.createNativeQuery(LEVELS).setParameter("customer", customerId).setParameter("limit", limit));
+    }
+
+    /** The customer's level at the close before {@code period} of the same kind (month or quarter), if any. */
+    public PeriodLevel previousLevel(UUID customerId, Period period) {
+        List<PeriodLevel> found = levels(em.createNativeQuery(PREVIOUS_LEVEL).setParameter("customer", customerId)
+                .setParameter("start", period.firstDay()).setParameter("quarter", period.isQuarter()));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static List<PeriodLevel> levels(Query query) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT l.period, l.level, l.revenue, l.margin, l.purchases, l.rank FROM period_level l
-                JOIN period_close c ON c.period = l.period WHERE l.customer_id = ?1
-                ORDER BY c.day_after DESC, c.first_day DESC""")
-                .setParameter(1, customerId).getResultList();
-        List<PeriodLevel> levels = rows.stream().map(r -> new PeriodLevel((String) r[0], (String) r[1],
-                (BigDecimal) r[2], (BigDecimal) r[3], ((Number) r[4]).intValue(),
-                r[5] == null ? null : ((Number) r[5]).intValue())).toList();
-        Object[] totals = (Object[]) em.createNativeQuery("""
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new PeriodLevel((String) r[0], (String) r[1], (BigDecimal) r[2],
+                (BigDecimal) r[3], ((Number) r[4]).intValue(), r[5] == null ? null : ((Number) r[5]).intValue()))
+                .toList();
+    }
+
+    private static final String LEVELS = """
+            SELECT l.period, l.level, l.revenue, l.margin, l.purchases, l.rank FROM period_level l
+            JOIN period_close c ON c.period = l.period WHERE l.customer_id = :customer
+            ORDER BY c.day_after DESC, c.first_day DESC LIMIT :limit""";
+
+    /** The close before is found as a close finds it (PeriodCloseService.previousClose). */
+    private static final String PREVIOUS_LEVEL = """
+            SELECT l.period, l.level, l.revenue, l.margin, l.purchases, l.rank FROM period_level l
+            WHERE l.customer_id = :customer AND l.period = (
+                SELECT period FROM period_close
+                WHERE day_after <= :start AND (period LIKE '%Q%') = :quarter ORDER BY day_after DESC LIMIT 1)""";
+
+    /** A customer's figures over every month so far: revenue, margin, purchases, and the latest purchase. */
+    public record Totals(BigDecimal revenue, BigDecimal margin, long purchases, Instant lastPurchaseAt) {
+    }
+
+    public Totals totals(UUID customerId) {
+        Object[] row = (Object[]) em.createNativeQuery("""
                 SELECT coalesce(sum(revenue), 0), coalesce(sum(revenue - cost), 0), coalesce(sum(purchases), 0),
                     max(last_purchase_at)
                 FROM customer_period WHERE customer_id = ?1 AND period NOT LIKE '%Q%'""")
                 .setParameter(1, customerId).getSingleResult();
-        Instant now = Instant.now();
-        Instant lastPurchaseAt = (Instant) totals[3];
-        Lifetime lifetime = new Lifetime((BigDecimal) totals[0], (BigDecimal) totals[1],
-                ((Number) totals[2]).longValue(),
-                lastPurchaseAt == null ? null : Duration.between(lastPurchaseAt, now).toDays(),
-                segment.firstPurchaseAt == null ? null : Duration.between(segment.firstPurchaseAt, now).toDays());
-        return new CustomerValue(segment, lastPurchaseAt, levels, lifetime, metrics.of(segment));
+        return new Totals((BigDecimal) row[0], (BigDecimal) row[1], ((Number) row[2]).longValue(), (Instant) row[3]);
     }
 
     public record LevelFigures(String level, long customers, BigDecimal shareOfCustomers, BigDecimal revenue,

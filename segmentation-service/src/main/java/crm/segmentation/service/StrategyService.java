@@ -13,7 +13,9 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The strategy grids of DOMAIN.md §2 (Differentiate) for a closed period: which cell each
@@ -25,6 +27,8 @@ public class StrategyService {
     private final PyramidScheme scheme;
     private final SegmentationConfig config;
     private final SegmentService segments;
+    /** The wallet median per closed period, for {@link #cellsOf}. */
+    private final Map<String, Optional<Double>> medians = new ConcurrentHashMap<>();
 
     public StrategyService(EntityManager em, PyramidScheme scheme, SegmentationConfig config, SegmentService segments) {
         this.em = em;
@@ -93,9 +97,7 @@ public class StrategyService {
         String cellsSql = """
                 WITH base AS (
                     SELECT l.customer_id, l.level, s.wallet, s.capability_fit, s.needs, s.satisfaction, s.nps,
-                        y.revenue12, y.purchases12, %s AS value_class,
-                        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY wallet) FROM customer_segment
-                         WHERE wallet > 0) AS median_wallet
+                        y.revenue12, y.purchases12, %s AS value_class, (%s) AS median_wallet
                     FROM period_level l JOIN customer_segment s ON s.customer_id = l.customer_id
                     LEFT JOIN (SELECT customer_id, sum(revenue) AS revenue12, sum(purchases) AS purchases12
                                FROM customer_period WHERE period NOT LIKE '%%Q%%' AND period BETWEEN :from AND :to
@@ -103,7 +105,7 @@ public class StrategyService {
                     WHERE l.period = :period)
                 SELECT customer_id, level, %s AS cell FROM base"""
                 .formatted(scheme.valueClassSql("l.level", config.highValuePercent(), config.mediumValuePercent()),
-                        grid.cellSql);
+                        MEDIAN_WALLET, grid.cellSql);
         Map<String, Object> params = Map.of("period", period.name(), "from", last.minusMonths(11).toString(),
                 "to", last.toString(), "retain", config.retainShareOfWallet());
 
@@ -126,6 +128,47 @@ public class StrategyService {
                 : cell == null ? counts.values().stream().mapToLong(Long::longValue).sum() : counts.get(cell);
         return new Grids(period.name(), grid, counts, new Page<>(found.stream()
                 .map(r -> new Member((UUID) r[0], (String) r[1], (String) r[2])).toList(), page, size, total));
+    }
+
+    /** A customer's cells of the RAD and loyalty grids, and the purchases of the 12 months behind the latter. */
+    public record CustomerCells(String rad, String loyalty, long purchases12) {
+    }
+
+    /**
+     * One customer's cells at a closed period, by the grids' own rules, with the wallet median kept for
+     * that period ({@link #medianWallet}): two indexed lookups, where the grid reads every customer.
+     */
+    public CustomerCells cellsOf(UUID customerId, Period period) {
+        YearMonth last = YearMonth.from(period.dayAfter().minusDays(1));
+        Object[] row = (Object[]) em.createNativeQuery(CUSTOMER_CELLS.formatted(Grid.RAD.cellSql, Grid.LOYALTY.cellSql))
+                .setParameter("customer", customerId).setParameter("from", last.minusMonths(11).toString())
+                .setParameter("to", last.toString()).setParameter("median", medianWallet(period.name()))
+                .setParameter("retain", config.retainShareOfWallet()).getSingleResult();
+        return new CustomerCells((String) row[0], (String) row[1], ((Number) row[2]).longValue());
+    }
+
+    private static final String CUSTOMER_CELLS = """
+            WITH base AS (
+                SELECT s.wallet, s.satisfaction, s.nps, y.revenue12, y.purchases12,
+                    CAST(:median AS double precision) AS median_wallet
+                FROM customer_segment s
+                CROSS JOIN (SELECT sum(revenue) AS revenue12, sum(purchases) AS purchases12 FROM customer_period
+                            WHERE customer_id = :customer AND period NOT LIKE '%%Q%%' AND period BETWEEN :from AND :to) y
+                WHERE s.customer_id = :customer)
+            SELECT %s, %s, coalesce(purchases12, 0) FROM base""";
+
+    /** The median of the wallets entered (> 0): the RAD grid's line between a large wallet and a small one. */
+    private static final String MEDIAN_WALLET =
+            "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY wallet) FROM customer_segment WHERE wallet > 0";
+
+    /**
+     * The wallet median for the card's cells, computed once per closed period on first use and kept in
+     * memory: it reads every wallet entered. Wallets entered later move it from the next close on (the
+     * customer's own wallet is always read as it is now); the grid itself computes it afresh.
+     */
+    private Double medianWallet(String period) {
+        return medians.computeIfAbsent(period, p -> Optional.ofNullable(
+                (Number) em.createNativeQuery(MEDIAN_WALLET).getSingleResult()).map(Number::doubleValue)).orElse(null);
     }
 
     private static Query bind(Query query, Map<String, Object> params, Grid grid) {

@@ -41,7 +41,7 @@ public class ValueMetrics {
             BigDecimal discountRate) {
     }
 
-    /** What the values are measured as of: the end of the latest closed period, and its last month. */
+    /** What the values are measured as of: the end of a closed period (the latest unless asked), and its last month. */
     private record Latest(PeriodClose close, Instant asOf, YearMonth lastMonth) {
         YearMonth rfmFrom(int months) {
             return lastMonth.minusMonths(months - 1L);
@@ -50,10 +50,10 @@ public class ValueMetrics {
 
     private Latest latest() {
         List<?> found = PeriodClose.find("order by dayAfter desc, firstDay desc").page(0, 1).list();
-        if (found.isEmpty()) {
-            return null;
-        }
-        PeriodClose close = (PeriodClose) found.get(0);
+        return found.isEmpty() ? null : asOf((PeriodClose) found.get(0));
+    }
+
+    private Latest asOf(PeriodClose close) {
         return new Latest(close, close.dayAfter.atStartOfDay(config.zone()).toInstant(),
                 YearMonth.from(close.dayAfter.minusDays(1)));
     }
@@ -70,9 +70,17 @@ public class ValueMetrics {
     /** Null until a period has been closed. */
     public Value of(CustomerSegment customer) {
         Latest latest = latest();
-        if (latest == null) {
-            return null;
-        }
+        return latest == null ? null : of(customer, latest);
+    }
+
+    /**
+     * As of the end of the given close (the front-desk card's: the last one the customer has a level at).
+     */
+    public Value of(CustomerSegment customer, PeriodClose close) {
+        return of(customer, asOf(close));
+    }
+
+    private Value of(CustomerSegment customer, Latest latest) {
         Instant asOf = latest.asOf();
         YearMonth lastMonth = latest.lastMonth();
         Object[] year = window(customer.customerId, lastMonth.minusMonths(11), lastMonth, asOf);

@@ -1,4 +1,4 @@
-package crm.gateway.card;
+package crm.gateway.proxy;
 
 import crm.gateway.config.GatewayConfig;
 import io.vertx.core.Vertx;
@@ -10,19 +10,23 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Reads a card section from a service, as the caller (the service token the front door made), within a time limit. */
+/**
+ * Reads from a service for the gateway's own answers (the card, an erasure's progress), as the caller (with
+ * the service token the front door made), within a time limit of the caller's choosing.
+ */
 @ApplicationScoped
-public class SectionClient {
+public class ServiceClient {
     private final HttpClient client;
     private final GatewayConfig config;
 
-    public SectionClient(Vertx vertx, GatewayConfig config) {
+    public ServiceClient(Vertx vertx, GatewayConfig config) {
         this.config = config;
         this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.card().sectionTimeout().toMillis())
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(100)
                 .setKeepAlive(true));
     }
@@ -33,11 +37,11 @@ public class SectionClient {
 
     /**
      * GETs {@code uri} (path and query) from {@code service}; completes exceptionally when the service is
-     * down or has not answered within the section time limit.
+     * down or has not answered within {@code timeout}.
      */
-    public CompletableFuture<Answer> get(String service, String uri, String authorization) {
+    public CompletableFuture<Answer> get(String service, String uri, String authorization, Duration limit) {
         GatewayConfig.Backend backend = config.services().get(service);
-        long timeout = config.card().sectionTimeout().toMillis();
+        long timeout = limit.toMillis();
         RequestOptions request = new RequestOptions()
                 .setMethod(HttpMethod.GET)
                 .setHost(backend.url().getHost())
