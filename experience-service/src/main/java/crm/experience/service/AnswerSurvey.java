@@ -23,4 +23,9 @@ public record AnswerSurvey(
         @NotNull @Size(max = 20) Map<String, JsonNode> answers,
         @Schema(description = "Free text; erased with the customer", examples = "The latte was cold")
         @Size(max = 2000) String comment) {
+
+    /** The same answers as an anonymous guest's, for a customer erased here: no customer and no comment. */
+    public AnswerSurvey unlinked() {
+        return new AnswerSurvey(responseId, null, visitId, answeredAt, answers, null);
+    }
 }

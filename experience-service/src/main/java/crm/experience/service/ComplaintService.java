@@ -44,24 +44,32 @@ public class ComplaintService {
     private final KeyLocks locks;
     private final JourneyService journeys;
     private final ComplaintStore store;
+    private final CustomerPrivacy privacy;
 
     public ComplaintService(Outbox outbox, ComplaintConfig config, ObjectMapper json, KeyLocks locks,
-            JourneyService journeys, ComplaintStore store) {
+            JourneyService journeys, ComplaintStore store, CustomerPrivacy privacy) {
         this.outbox = outbox;
         this.config = config;
         this.json = json;
         this.locks = locks;
         this.journeys = journeys;
         this.store = store;
+        this.privacy = privacy;
     }
 
     /** The complaint, and whether this request opened it (false: a retry under the same Idempotency-Key). */
     public record Opened(Complaint complaint, boolean created) {
     }
 
-    /** {@code by}: the caller's name, kept as who opened it. */
+    /**
+     * {@code by}: the caller's name, kept as who opened it. A complaint names its customer and describes what
+     * happened to them: for a customer erased here it is refused (410), a retry of an earlier one included.
+     */
     @Transactional
     public Opened open(OpenComplaint request, String idempotencyKey, String by) {
+        if (privacy.erasedForWrite(request.customerId())) {
+            throw CustomerPrivacy.gone(request.customerId());
+        }
         requireTouchPoint(request.journeyCode(), request.touchPointCode());
         String hash = null;
         if (idempotencyKey != null) {

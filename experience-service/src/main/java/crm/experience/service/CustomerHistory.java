@@ -16,16 +16,21 @@ import java.math.BigDecimal;
 @ApplicationScoped
 public class CustomerHistory {
     private final EntityManager em;
+    private final CustomerPrivacy privacy;
 
-    public CustomerHistory(EntityManager em) {
+    public CustomerHistory(EntityManager em, CustomerPrivacy privacy) {
         this.em = em;
+        this.privacy = privacy;
     }
 
-    /** Keeps the earliest sale; a refund is no purchase. Any arrival order gives the same result. */
+    /**
+     * Keeps the earliest sale; a refund is no purchase. Any arrival order gives the same result. A sale of a
+     * customer erased here (a late event) stores nothing: their visits' cohorts were frozen at the erasure.
+     */
     @Transactional
     public void purchased(TransactionRecorded transaction) {
         boolean sale = transaction.lines().stream().anyMatch(l -> l.quantity().compareTo(BigDecimal.ZERO) > 0);
-        if (!sale || transaction.customerId() == null) {
+        if (!sale || transaction.customerId() == null || privacy.erasedForWrite(transaction.customerId())) {
             return;
         }
         em.createNativeQuery("""

@@ -42,6 +42,16 @@ public record LogExperience(
             @Size(max = 2000) String note) {
     }
 
+    /**
+     * The same entries as an anonymous guest's, for a customer erased here: no customer and no notes, so the
+     * scores still count in curves and moments of truth while nothing personal is stored.
+     */
+    public LogExperience unlinked() {
+        return new LogExperience(visitId, journeyCode, null, store, recordedBy, touchPointCode, score, occurredAt, null,
+                entries == null ? null : entries.stream()
+                        .map(e -> new Entry(e.touchPointCode(), e.score(), e.occurredAt(), null)).toList());
+    }
+
     /** An entry with the name its fields have in the request ({@code entries[2]} or the top level). */
     public record Located(String prefix, Entry entry) {
         public String field(String name) {

@@ -37,14 +37,16 @@ public class LogService {
     private final Event<LogEntryRecorded> recorded;
     private final JourneyService journeys;
     private final LogStore logStore;
+    private final CustomerPrivacy privacy;
 
     public LogService(EntityManager em, Outbox outbox, Event<LogEntryRecorded> recorded, JourneyService journeys,
-            LogStore logStore) {
+            LogStore logStore, CustomerPrivacy privacy) {
         this.em = em;
         this.outbox = outbox;
         this.recorded = recorded;
         this.journeys = journeys;
         this.logStore = logStore;
+        this.privacy = privacy;
     }
 
     /** An entry of the request as stored, and whether this request stored it (false: a re-send). */
@@ -61,22 +63,22 @@ public class LogService {
         List<LogExperience.Located> located = LogForms.entries(request);
         requireOnePerTouchPoint(located);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<LogEntry> sent = located.stream().map(l -> entry(request, l.entry(), now)).toList();
-        Outbox.Staged events = stage(request, sent);
-        if (sent.size() == 1 && sent.get(0).score > Emotion.TERRIBLE.score) {
-            Logged alone = logAlone(request, located.get(0), sent.get(0), now, events);
+        if (located.size() == 1 && located.get(0).entry().score() > Emotion.TERRIBLE.score) {
+            LogEntry entry = entry(request, located.get(0).entry(), now);
+            Logged alone = logAlone(request, located.get(0), entry, now, stage(request, List.of(entry)));
             if (alone != null) {
                 return alone;
             }
         }
-        return logInTransaction(request, located, sent, now, events);
+        return logInTransaction(request, now);
     }
 
     /**
      * One entry that opens no complaint, written by one statement that is its own transaction: only
      * if its visit exists as the request says, has no entry for its touch point yet and started no
      * later than it (so the visit and the customer's first visit stay as they are). Otherwise nothing
-     * is written and the answer is null.
+     * is written and the answer is null. No visit names an erased customer, so their entries never
+     * take this way (an erasure locks the customer's visits while it unlinks them).
      */
     private Logged logAlone(LogExperience request, LogExperience.Located located, LogEntry entry, Instant now,
             Outbox.Staged events) {
@@ -91,9 +93,14 @@ public class LogService {
         return new Logged(visit, journey, List.of(new Stored(entry, true)));
     }
 
+    /** An erased customer's entries are stored {@link LogExperience#unlinked}, as an anonymous guest's. */
     @Transactional
-    Logged logInTransaction(LogExperience request, List<LogExperience.Located> located, List<LogEntry> sent,
-            Instant now, Outbox.Staged events) {
+    Logged logInTransaction(LogExperience asSent, Instant now) {
+        LogExperience request = asSent.customerId() != null && privacy.erasedForWrite(asSent.customerId())
+                ? asSent.unlinked() : asSent;
+        List<LogExperience.Located> located = LogForms.entries(request);
+        List<LogEntry> sent = located.stream().map(l -> entry(request, l.entry(), now)).toList();
+        Outbox.Staged events = stage(request, sent);
         LogStore.Written written = write(request, sent, now, events, false);
         boolean visitCreated = false;
         if (written.visit() == null) {

@@ -44,15 +44,17 @@ public class SurveyResponses {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final KeyLocks locks;
+    private final CustomerPrivacy privacy;
 
     public SurveyResponses(SurveyService surveys, ComplaintService complaints, AutoComplaints autoComplaints,
-            Outbox outbox, ObjectMapper json, KeyLocks locks) {
+            Outbox outbox, ObjectMapper json, KeyLocks locks, CustomerPrivacy privacy) {
         this.surveys = surveys;
         this.complaints = complaints;
         this.autoComplaints = autoComplaints;
         this.outbox = outbox;
         this.json = json;
         this.locks = locks;
+        this.privacy = privacy;
     }
 
     /** The response, whether this request recorded it (false: a retry), and the complaint it opened. */
@@ -68,8 +70,14 @@ public class SurveyResponses {
         }
     }
 
+    /**
+     * A customer erased here answers as an anonymous guest ({@link AnswerSurvey#unlinked}): the scores count in
+     * the results, nothing personal is stored, not even in the request's fingerprint.
+     */
     @Transactional
-    public Answered answer(UUID surveyId, AnswerSurvey request, String idempotencyKey) {
+    public Answered answer(UUID surveyId, AnswerSurvey asSent, String idempotencyKey) {
+        AnswerSurvey request = asSent.customerId() != null && privacy.erasedForWrite(asSent.customerId())
+                ? asSent.unlinked() : asSent;
         Survey survey = surveys.get(surveyId);
         Map<String, Object> answers = read(survey, request.answers());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -12,12 +12,18 @@ final class Wire {
 
     /** A sale of one item (a refund when {@code quantity} is negative) by segmentation-service. */
     static void transaction(String bootstrap, UUID customer, String at, int quantity) {
+        transaction(bootstrap, UUID.randomUUID().toString(), customer, at, quantity);
+    }
+
+    /** The same, with the event's id: processed_event shows when experience consumed it. */
+    static void transaction(String bootstrap, String eventId, UUID customer, String at, int quantity) {
         String data = """
             {"transactionId":"%s","customerId":"%s","source":"pos-test","externalId":"%s","occurredAt":"%s",
              "store":"s1","channel":"STORE","currency":"CNY","lines":[{"sku":"A","description":"Latte","category":"FOOD",
              "quantity":%d,"unitPrice":28.00,"unitCost":9.50}],"attributes":{},"revenue":%d,"margin":0}"""
                 .formatted(UUID.randomUUID(), customer, UUID.randomUUID(), at, quantity, 28 * quantity);
-        send(bootstrap, Topics.TRANSACTION, customer, event("/crm/segmentation-service", "TransactionRecorded", customer, data));
+        send(bootstrap, Topics.TRANSACTION, customer, TopicWriter.event(eventId, "/crm/segmentation-service",
+                "TransactionRecorded", customer.toString(), data));
     }
 
     static void merged(String bootstrap, String eventId, UUID survivor, UUID duplicate) {
@@ -27,7 +33,12 @@ final class Wire {
     }
 
     static void erased(String bootstrap, UUID customer) {
-        send(bootstrap, Topics.CUSTOMER, customer, event("/crm/customer-service", "CustomerErased", customer, """
+        erased(bootstrap, UUID.randomUUID().toString(), customer);
+    }
+
+    static void erased(String bootstrap, String eventId, UUID customer) {
+        send(bootstrap, Topics.CUSTOMER, customer, TopicWriter.event(eventId, "/crm/customer-service", "CustomerErased",
+                customer.toString(), """
                 {"customerId":"%s","erasedAt":"2026-11-01T00:00:00Z"}""".formatted(customer)));
     }
 
@@ -38,10 +49,6 @@ final class Wire {
     static void marker(String bootstrap, UUID customer) {
         send(bootstrap, Topics.CUSTOMER, customer, TopicWriter.customerRegistered(UUID.randomUUID().toString(),
                 customer.toString(), "2026-01-01T00:00:00Z"));
-    }
-
-    private static String event(String source, String type, UUID subject, String data) {
-        return TopicWriter.event(UUID.randomUUID().toString(), source, type, subject.toString(), data);
     }
 
     private static void send(String bootstrap, String topic, UUID key, String value) {
