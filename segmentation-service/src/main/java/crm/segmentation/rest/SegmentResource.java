@@ -177,6 +177,9 @@ public class SegmentResource {
     @Operation(operationId = "setWallet", summary = "Set the customer's wallet", description = """
             For share of wallet = our revenue of the last 12 months ÷ wallet. The caller's name is kept as
             walletUpdatedBy.""")
+    @APIResponse(responseCode = "200", description = "What is now entered about the customer",
+            content = @Content(schema = @Schema(implementation = Assessment.class)))
+    @APIResponse(responseCode = "410", description = "The customer was erased; nothing stored")
     @RolesAllowed(Roles.ACCOUNT_MANAGER)
     public Assessment wallet(@PathParam("id") UUID id, @NotNull @Valid WalletRequest request) {
         return Assessment.of(assessments.wallet(id, request.amount(), request.currency(),
@@ -187,6 +190,9 @@ public class SegmentResource {
     @Path("/customers/{id}/assessment")
     @Operation(operationId = "setAssessment", summary = "Assess how well our capabilities fit the customer and how individual their needs are",
             description = "The caller's name is kept as assessedBy.")
+    @APIResponse(responseCode = "200", description = "What is now entered about the customer",
+            content = @Content(schema = @Schema(implementation = Assessment.class)))
+    @APIResponse(responseCode = "410", description = "The customer was erased; nothing stored")
     @RolesAllowed(Roles.ACCOUNT_MANAGER)
     public Assessment assess(@PathParam("id") UUID id, @NotNull @Valid AssessmentRequest request) {
         return Assessment.of(assessments.assess(id, request.capabilityFit(), request.needs(),

@@ -58,7 +58,8 @@ public class TransactionResource {
     @POST
     @Operation(operationId = "recordTransaction", summary = "Record a sale or refund", description = """
             source + externalId is the idempotency key: the same request again answers 200 with the first
-            result and counts once; the same key with another body answers 409. Publishes TransactionRecorded.
+            result and counts once; the same key with another body answers 409; a customer erased here, 410.
+            Publishes TransactionRecorded.
             A caller bound to a source (its token's crm_source) records only that source: another is 403.""")
     @RequestBody(content = @Content(schema = @Schema(implementation = RecordTransaction.class), examples = @ExampleObject(
             name = "café visit", value = """
@@ -71,6 +72,7 @@ public class TransactionResource {
     @APIResponse(responseCode = "200", description = "A retry: the transaction recorded the first time",
             content = @Content(schema = @Schema(implementation = TransactionResponse.class)))
     @APIResponse(responseCode = "409", description = "The key was used for a different transaction")
+    @APIResponse(responseCode = "410", description = "customerId names a customer who was erased; nothing stored")
     @APIResponse(responseCode = "403", description = "Not the source the caller is bound to, or not a pos caller")
     @RolesAllowed(Roles.POS)
     public RestResponse<TransactionResponse> record(@NotNull @Valid RecordTransaction request) {
@@ -92,7 +94,8 @@ public class TransactionResource {
     @POST
     @Path("/batch")
     @Operation(operationId = "recordTransactions", summary = "Record up to 1,000 transactions", description = """
-            Each item on its own: one bad item does not reject the good ones. A caller bound to a source
+            Each item on its own: one bad item does not reject the good ones (an item naming an erased customer
+            is status 410 with its problem, nothing stored for it). A caller bound to a source
             (its token's crm_source) records only that source: a batch holding another is refused whole (403),
             nothing written.""")
     @APIResponse(responseCode = "200", description = "A result per item, in the batch's order",

@@ -13,9 +13,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class AssessmentService {
     private final Money money;
+    private final PrivacyStore privacy;
 
-    public AssessmentService(Money money) {
+    public AssessmentService(Money money, PrivacyStore privacy) {
         this.money = money;
+        this.privacy = privacy;
     }
 
     /** {@code by}: the caller's name, for the audit. */
@@ -42,7 +44,11 @@ public class AssessmentService {
         return customer;
     }
 
-    private static CustomerSegment known(UUID customerId) {
+    /** A customer erased here gets no new assessment: it would be new personal data. */
+    private CustomerSegment known(UUID customerId) {
+        if (privacy.erasedAt(customerId).isPresent()) {
+            throw TransactionService.gone(customerId);
+        }
         CustomerSegment customer = CustomerSegment.findById(customerId);
         if (customer == null) {
             throw ProblemException.notFound("No customer with id " + customerId + " is known to segmentation");

@@ -25,7 +25,8 @@ import java.util.function.Function;
  * The ledger's write: one statement, one round trip, whatever the number of transactions. Without a
  * caller's transaction it is a transaction of its own, committed in that same round trip; in one, it
  * is part of it (the datasource hands every user of a transaction the same connection). It
- * inserts the transactions of known customers whose key is not taken yet, adds exactly those to
+ * inserts the transactions of known customers not erased here whose key is not taken yet (an erasure
+ * locks the ledger against this statement while it applies, see {@link PrivacyStore#LOCK_LEDGER}), adds exactly those to
  * their customers' month totals and first purchase, and records their events (each staged event
  * belongs to its transaction). Every writer takes its row locks in the same order
  * (ledger keys, period totals by period and customer, customers by id, each sorted, the tables in
@@ -48,6 +49,7 @@ public class LedgerStore {
                     i.request_hash, ?
                 FROM input i
                 WHERE EXISTS (SELECT FROM customer_segment c WHERE c.customer_id = i.customer_id)
+                    AND NOT EXISTS (SELECT FROM customer_erasure e WHERE e.customer_id = i.customer_id)
                 ORDER BY i.n
                 ON CONFLICT (source, external_id) DO NOTHING
                 RETURNING id

@@ -6,6 +6,7 @@ import crm.events.outbox.Outbox;
 import crm.events.transaction.TransactionEvents;
 import crm.events.transaction.TransactionRecorded;
 import crm.rest.Page;
+import crm.rest.Problem;
 import crm.rest.ProblemException;
 import crm.rest.RequestHash;
 import crm.segmentation.config.SegmentationConfig;
@@ -14,6 +15,7 @@ import crm.segmentation.domain.Period;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,14 +45,16 @@ public class TransactionService {
     private final SegmentationConfig config;
     private final Money money;
     private final LedgerStore store;
+    private final PrivacyStore privacy;
 
     public TransactionService(Outbox outbox, ObjectMapper json, SegmentationConfig config, Money money,
-            LedgerStore store) {
+            LedgerStore store, PrivacyStore privacy) {
         this.outbox = outbox;
         this.json = json;
         this.config = config;
         this.money = money;
         this.store = store;
+        this.privacy = privacy;
     }
 
     /** The transaction recorded, and whether this request recorded it (false: a retry of an earlier one). */
@@ -93,13 +97,16 @@ public class TransactionService {
             }
         }
         Set<UUID> inserted = candidates.isEmpty() ? Set.of() : write(candidates, now);
-        Map<Key, LedgerTransaction> earlier = earlier(candidates.stream().filter(t -> !inserted.contains(t.id)).toList());
+        List<LedgerTransaction> notInserted = candidates.stream().filter(t -> !inserted.contains(t.id)).toList();
+        Map<Key, LedgerTransaction> earlier = earlier(notInserted);
+        Set<UUID> erased = notInserted.isEmpty() ? Set.of()
+                : privacy.erasedAmong(notInserted.stream().map(t -> t.customerId).collect(Collectors.toSet()));
         for (int i = 0; i < requests.size(); i++) {
             LedgerTransaction t = proposed[i];
             if (t != null) {
                 LedgerTransaction decider = first.get(Key.of(t));
                 LedgerTransaction row = inserted.contains(decider.id) ? decider : earlier.get(Key.of(t));
-                results[i] = result(t, decider, row);
+                results[i] = result(t, decider, row, erased);
             }
         }
         return List.of(results);
@@ -112,8 +119,11 @@ public class TransactionService {
         return store.record(candidates, t -> Period.monthOf(t.occurredAt, config.zone()).name(), events, now);
     }
 
-    /** {@code row}: the ledger's transaction under the key, if any; {@code decider}: the set's first request with it. */
-    private static Result result(LedgerTransaction t, LedgerTransaction decider, LedgerTransaction row) {
+    /**
+     * {@code row}: the ledger's transaction under the key, if any; {@code decider}: the set's first request with it;
+     * {@code erased}: the customers among those not written who were erased here.
+     */
+    private static Result result(LedgerTransaction t, LedgerTransaction decider, LedgerTransaction row, Set<UUID> erased) {
         if (row == t) {
             return new Result(new Recorded(t, true), null);
         }
@@ -128,7 +138,16 @@ public class TransactionService {
             return new Result(null, ProblemException.conflict("externalId", "an earlier item has source " + t.source
                     + " and externalId " + t.externalId + " with different content"));
         }
+        if (erased.contains(t.customerId)) {
+            return new Result(null, gone(t.customerId));
+        }
         return new Result(null, ProblemException.invalid("customerId", "no customer " + t.customerId + " is known"));
+    }
+
+    /** 410 for personal data about a customer erased here, naming the field. */
+    static ProblemException gone(UUID customerId) {
+        return new ProblemException(Response.Status.GONE, "Customer " + customerId + " was erased",
+                List.of(new Problem.FieldError("customerId", "names a customer who was erased")));
     }
 
     /** The ledger's transactions under these keys (taken before, or by a concurrent writer meanwhile). */
