@@ -27,6 +27,7 @@ public record SegmentationExport(
         @Schema(description = "The customer's level at every closed period, oldest first, with the figures behind it")
         List<Level> levels) {
 
+    @Schema(name = "ExportedSegmentationCustomer")
     public record Customer(Instant registeredAt, Instant firstPurchaseAt,
             @Schema(description = "null when never entered") Wallet wallet,
             @Schema(description = "null when never assessed") Assessment assessment,
@@ -40,19 +41,23 @@ public record SegmentationExport(
         }
     }
 
+    @Schema(name = "ExportedWallet")
     public record Wallet(BigDecimal amount, String currency, Instant updatedAt,
             @Schema(description = "Who set it: the caller's name", examples = "manager-7") String updatedBy) {
     }
 
+    @Schema(name = "ExportedAssessment")
     public record Assessment(CustomerSegment.Fit capabilityFit, CustomerSegment.Needs needs,
             @Schema(description = "Who assessed: the caller's name", examples = "manager-7") String assessedBy,
             Instant assessedAt) {
     }
 
+    @Schema(name = "ExportedLatestSurvey")
     public record Survey(@Schema(description = "1..5; null when not asked") Integer satisfaction,
             @Schema(description = "0..10; null when not asked") Integer nps, Instant surveyedAt) {
     }
 
+    @Schema(name = "ExportedTransaction")
     public record Transaction(UUID id, String source, String externalId, Instant occurredAt, String store,
             String channel, String currency, boolean refund,
             @Schema(description = "The lines in their order; descriptions are gone after an erasure")
@@ -61,10 +66,12 @@ public record SegmentationExport(
             BigDecimal revenue, BigDecimal cost, BigDecimal margin, Instant recordedAt) {
     }
 
+    @Schema(name = "ExportedPeriodTotals")
     public record PeriodTotals(String period, BigDecimal revenue, BigDecimal cost, BigDecimal margin, int purchases,
             Instant lastPurchaseAt) {
     }
 
+    @Schema(name = "ExportedLevel")
     public record Level(String period, String level, BigDecimal revenue, BigDecimal margin, int purchases,
             @Schema(description = "Rank by the ranking metric among the period's active customers; null when inactive")
             Integer rank,
