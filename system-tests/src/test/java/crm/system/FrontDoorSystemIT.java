@@ -35,7 +35,7 @@ class FrontDoorSystemIT {
                 .header("WWW-Authenticate", containsString("Bearer"));
         given().port(system.customerPort).auth().oauth2(desk).get(customer).then().statusCode(401);
         String foreign = IdentityKeys.generate().token("intruder", List.of("front-desk", "privacy-officer"));
-        given().port(system.customerPort).auth().oauth2(foreign).get(customer + "/export").then().statusCode(401);
+        given().port(system.customerPort).auth().oauth2(foreign).get(customer + "/export-section").then().statusCode(401);
         given().port(system.segmentationPort).contentType(ContentType.JSON).body("{}").post("/api/v1/transactions")
                 .then().statusCode(401);
         given().port(system.experiencePort).get("/api/v1/experience/negative-experience-cost?annualRevenue=1")

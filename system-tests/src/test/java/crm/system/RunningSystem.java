@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The four packaged services as separate processes, on free ports, against the test JVM's real
@@ -29,6 +30,7 @@ final class RunningSystem implements AutoCloseable {
     final int customerPort = KafkaBroker.freePort();
     final int segmentationPort = KafkaBroker.freePort();
     final int experiencePort = KafkaBroker.freePort();
+    private final List<String> gatewayProperties = new ArrayList<>();
 
     /** One system for every test class of this JVM, started by the first that asks; it stops with the JVM. */
     static synchronized RunningSystem shared() throws IOException, InterruptedException {
@@ -66,18 +68,37 @@ final class RunningSystem implements AutoCloseable {
         launch("customer-service", customerPort, common);
         launch("segmentation-service", segmentationPort, common);
         launch("experience-service", experiencePort, common);
-        List<String> gateway = new ArrayList<>(database);
+        gatewayProperties.addAll(database);
+        gatewayProperties.add("-Dcrm.gateway.identity.private-key=" + identity.privateKeyPem());
+        List<String> gateway = new ArrayList<>(gatewayProperties);
         gateway.addAll(List.of(
-                "-Dcrm.gateway.identity.private-key=" + identity.privateKeyPem(),
                 "-Dcrm.gateway.api-keys.bootstrap-file=" + adminKeyFile,
                 "-Dcrm.gateway.services.customer-service.url=http://127.0.0.1:" + customerPort,
                 "-Dcrm.gateway.services.segmentation-service.url=http://127.0.0.1:" + segmentationPort,
                 "-Dcrm.gateway.services.experience-service.url=http://127.0.0.1:" + experiencePort));
         launch("gateway", gatewayPort, gateway);
-        awaitReady(Duration.ofSeconds(120));
+        awaitReady(gatewayPort, "ready", Duration.ofSeconds(120));
     }
 
-    private void launch(String service, int port, List<String> properties) throws IOException {
+    /**
+     * A second gateway in front of the same services and database, except that {@code stopped} is at a
+     * port where nothing listens: the system as it is while that service is down. Answers its port.
+     */
+    int gatewayWithout(String stopped) throws IOException, InterruptedException {
+        int port = KafkaBroker.freePort();
+        List<String> gateway = new ArrayList<>(gatewayProperties);
+        Map<String, Integer> ports = Map.of("customer-service", customerPort,
+                "segmentation-service", segmentationPort, "experience-service", experiencePort);
+        ports.forEach((service, servicePort) -> gateway.add("-Dcrm.gateway.services." + service + ".url=http://127.0.0.1:"
+                + (service.equals(stopped) ? KafkaBroker.freePort() : servicePort)));
+        launch("gateway-without-" + stopped, port, gateway);
+        // It is never ready (a service behind it is down), only live.
+        awaitReady(port, "live", Duration.ofSeconds(60));
+        return port;
+    }
+
+    private void launch(String name, int port, List<String> properties) throws IOException {
+        String service = name.startsWith("gateway") ? "gateway" : name;
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify)");
@@ -87,14 +108,14 @@ final class RunningSystem implements AutoCloseable {
                 "-Dquarkus.http.port=" + port));
         command.addAll(properties);
         command.addAll(List.of("-jar", jar.toString()));
-        Path log = logs.resolve(service + ".log");
+        Path log = logs.resolve(name + ".log");
         processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
     }
 
-    /** The gateway is ready only when every service behind it is. */
-    private void awaitReady(Duration timeout) throws InterruptedException {
+    /** Waits for a gateway's health check ({@code ready}: only when every service behind it is, or {@code live}). */
+    private void awaitReady(int port, String check, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/" + check))
                 .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {

@@ -1,9 +1,13 @@
 package crm.customer.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import crm.customer.domain.MergeAudit;
 import crm.customer.service.MergeService;
 import crm.customer.service.PrivacyService;
 import crm.rest.Roles;
+import crm.rest.export.JsonExport;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -17,10 +21,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,14 +39,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Privacy", description = "Merging duplicates; export and erasure")
 public class PrivacyResource {
+    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
+    };
+
     private final MergeService merges;
     private final PrivacyService privacy;
     private final SecurityIdentity caller;
+    private final DataSource db;
+    private final ObjectMapper json;
 
-    public PrivacyResource(MergeService merges, PrivacyService privacy, SecurityIdentity caller) {
+    public PrivacyResource(MergeService merges, PrivacyService privacy, SecurityIdentity caller, DataSource db,
+            ObjectMapper json) {
         this.merges = merges;
         this.privacy = privacy;
         this.caller = caller;
+        this.db = db;
+        this.json = json;
     }
 
     public record MergeRequest(@NotNull UUID duplicateId) {
@@ -78,14 +93,28 @@ public class PrivacyResource {
     @Operation(operationId = "exportCustomerSection", summary = "Everything customer-service holds about the customer",
             description = "customer-service's part of the export the gateway answers at /api/v1/customers/{id}/export.")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    public ExportResponse export(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "The export; the visits stream from the database as they are read",
+            content = @Content(schema = @Schema(implementation = ExportResponse.class)))
+    public Response export(@PathParam("id") UUID id) {
         PrivacyService.Export export = privacy.export(id);
-        return new ExportResponse(CustomerResponse.of(export.customer()),
-                export.preferences().stream().map(PreferenceResource.PreferenceResponse::of).toList(),
-                export.visits().stream().map(v -> new VisitResponse(v.transactionId, v.occurredAt, v.attributes, v.items)).toList(),
-                export.relationships().stream().map(RelationshipResource.RelationshipResponse::of).toList(),
-                export.consents().stream().map(ConsentResource.ConsentResponse::of).toList(),
-                export.merges().stream().map(MergeResponse::of).toList());
+        return Response.ok(JsonExport.of(db, json, body -> body
+                .field("customer", CustomerResponse.of(export.customer()))
+                .field("preferences", export.preferences().stream().map(PreferenceResource.PreferenceResponse::of).toList())
+                .rows("visits", PrivacyService.VISITS, row -> new VisitResponse(row.getObject(1, UUID.class),
+                        row.getObject(2, OffsetDateTime.class).toInstant(), attributes(row.getString(3)),
+                        List.of((String[]) row.getArray(4).getArray())), id)
+                .field("relationships", export.relationships().stream().map(RelationshipResource.RelationshipResponse::of).toList())
+                .field("consents", export.consents().stream().map(ConsentResource.ConsentResponse::of).toList())
+                .field("merges", export.merges().stream().map(MergeResponse::of).toList())), MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    private Map<String, String> attributes(String jsonb) throws SQLException {
+        try {
+            return json.readValue(jsonb, ATTRIBUTES);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("A visit's attributes are not a JSON object of strings", e);
+        }
     }
 
     @POST

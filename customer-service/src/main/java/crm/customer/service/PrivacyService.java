@@ -35,12 +35,17 @@ public class PrivacyService {
         this.events = events;
     }
 
+    /** The customer's visits for an export, oldest first: as many as purchases, so they are streamed. */
+    public static final String VISITS = """
+            SELECT transaction_id, occurred_at, attributes::text, items FROM customer_visit
+            WHERE customer_id = ? ORDER BY occurred_at, transaction_id""";
+
+    /** Everything held about the customer but the visits ({@link #VISITS}); 404 unknown, 410 erased. */
     @Transactional
     public Export export(UUID customerId) {
         Customer customer = lookup.existing(customerId);
         return new Export(customer,
                 CustomerPreference.of(customerId),
-                CustomerVisit.list("customerId = ?1 order by occurredAt", customerId),
                 CustomerRelationship.list("fromCustomer = ?1 or toCustomer = ?1 order by createdAt", customerId),
                 ConsentChange.list("customerId = ?1 order by changedAt, id", customerId),
                 MergeAudit.list("survivorId = ?1 or duplicateId = ?1 order by mergedAt", customerId));
@@ -98,7 +103,7 @@ public class PrivacyService {
         c.updatedAt = now;
     }
 
-    public record Export(Customer customer, List<CustomerPreference> preferences, List<CustomerVisit> visits,
+    public record Export(Customer customer, List<CustomerPreference> preferences,
             List<CustomerRelationship> relationships, List<ConsentChange> consents, List<MergeAudit> merges) {
     }
 
