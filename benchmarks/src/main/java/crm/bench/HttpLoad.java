@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -38,6 +39,15 @@ final class HttpLoad {
     /** {@code ratePerSecond} 0 = closed loop. {@code request} maps a request number to the request. */
     Result run(int workers, Duration duration, double ratePerSecond, LongFunction<HttpRequest> request)
             throws InterruptedException {
+        return run(workers, duration, ratePerSecond, request, null);
+    }
+
+    /**
+     * As {@link #run(int, Duration, double, LongFunction)}, reading each 2xx body: one {@code complete}
+     * rejects counts as an error too (a 200 that is not the whole answer). Null: bodies are not read.
+     */
+    Result run(int workers, Duration duration, double ratePerSecond, LongFunction<HttpRequest> request,
+            Predicate<String> complete) throws InterruptedException {
         Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
         AtomicLong sequence = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -58,9 +68,16 @@ final class HttpLoad {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
                     try {
-                        HttpResponse<Void> response = client.send(request.apply(n), HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() / 100 != 2) {
-                            errors.incrementAndGet();
+                        if (complete == null) {
+                            HttpResponse<Void> response = client.send(request.apply(n), HttpResponse.BodyHandlers.discarding());
+                            if (response.statusCode() / 100 != 2) {
+                                errors.incrementAndGet();
+                            }
+                        } else {
+                            HttpResponse<String> response = client.send(request.apply(n), HttpResponse.BodyHandlers.ofString());
+                            if (response.statusCode() / 100 != 2 || !complete.test(response.body())) {
+                                errors.incrementAndGet();
+                            }
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
