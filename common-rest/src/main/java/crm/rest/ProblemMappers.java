@@ -1,6 +1,7 @@
 package crm.rest;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -51,6 +52,13 @@ public class ProblemMappers {
                 List.of());
     }
 
+    /** A body beyond what a request of the API can be: too deeply nested, a number too long. */
+    @ServerExceptionMapper
+    public Response beyondLimits(StreamConstraintsException e, UriInfo uri) {
+        return Problems.response(Response.Status.BAD_REQUEST, "The body is beyond what any request may be: "
+                + e.getOriginalMessage(), path(uri), List.of());
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         // quarkus-rest reports a body it could not parse as a bare 400 with the parser's exception as cause.
@@ -59,6 +67,9 @@ public class ProblemMappers {
         }
         if (e.getCause() instanceof JsonParseException parse) {
             return malformed(parse, uri);
+        }
+        if (e.getCause() instanceof StreamConstraintsException limits) {
+            return beyondLimits(limits, uri);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return Problems.response(status, e.getMessage(), path(uri), List.of());

@@ -3,6 +3,7 @@ package crm.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +32,15 @@ class StrictJsonTest {
                 {"lines":[{"sku":"caf\\u00e9 \\"1\\"","quantity":2}],"attributes":{"seat":"window-2"}}""", Sale.class);
         assertEquals(new Sale(List.of(new Line("café \"1\"", 2)), Map.of("seat", "window-2")), sale);
         assertEquals(List.of("a", "b"), mapper.readValue("[\"a\",\"b\"]", new TypeReference<List<String>>() { }));
+    }
+
+    @Test
+    void aBodyNestedDeeperThanAnyRequestOrWithAnEndlessNumberIsRefusedAsItIsRead() throws Exception {
+        String deepest = "[".repeat(StrictJson.MAX_NESTING) + "]".repeat(StrictJson.MAX_NESTING);
+        assertEquals(1, mapper.readTree(deepest).size());
+        assertThrows(StreamConstraintsException.class, () -> mapper.readTree("[" + deepest + "]"));
+        assertThrows(StreamConstraintsException.class, () -> mapper.readTree("[" + "9".repeat(65) + "]"));
+        assertEquals(64, mapper.readTree("[" + "9".repeat(64) + "]").get(0).bigIntegerValue().toString().length());
     }
 
     @Test

@@ -105,6 +105,10 @@ class RegisterCustomerIT {
         given().contentType(ContentType.JSON).body("{\"displayName\": ").post("/api/v1/customers")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", startsWith("Malformed JSON"));
+        given().contentType(ContentType.JSON)
+                .body("{\"displayName\":\"A\",\"extra\":" + "[".repeat(5000) + "]".repeat(5000) + "}")
+                .post("/api/v1/customers").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", startsWith("The body is beyond what any request may be"));
         expect400("{\"salutation\":\"Ms.\"}", "displayName");
         expect400("{\"displayName\":\"A\",\"email\":\"not-an-email\"}", "email");
         expect400("{\"displayName\":\"A\",\"phone\":\"12\"}", "phone");
