@@ -7,7 +7,6 @@ import crm.customer.domain.ConsentPurpose;
 import crm.customer.domain.ConsentStatus;
 import crm.customer.domain.Customer;
 import crm.customer.domain.CustomerPreference;
-import crm.customer.domain.CustomerStatus;
 import crm.customer.domain.IdentifierKind;
 import crm.customer.domain.ImportantDate;
 import crm.customer.domain.PreferenceSource;
@@ -50,13 +49,7 @@ public class CustomerCardService {
     /** The section of a customer; a merged record answers with its survivor's (404 unknown, 410 erased). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CustomerCardSection of(UUID id) {
-        Customer customer = lookup.existing(id);
-        for (int hops = 0; customer.status == CustomerStatus.MERGED; hops++) {
-            if (hops == CustomerLookup.MAX_MERGE_HOPS) {
-                throw new IllegalStateException("Customer " + id + " merges in a loop");
-            }
-            customer = lookup.existing(customer.mergedInto);
-        }
+        Customer customer = lookup.current(id);
         LocalDate today = LocalDate.now(config.zone());
         Integer daysSince = customer.lastSeenAt == null ? null
                 : (int) ChronoUnit.DAYS.between(LocalDate.ofInstant(customer.lastSeenAt, config.zone()), today);

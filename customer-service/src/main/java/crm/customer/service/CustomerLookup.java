@@ -13,7 +13,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class CustomerLookup {
     /** A merge chain longer than this is a loop, not a history. */
-    static final int MAX_MERGE_HOPS = 8;
+    private static final int MAX_MERGE_HOPS = 8;
 
     /** Any customer that is not erased, identifiers loaded. */
     public Customer existing(UUID id) {
@@ -22,6 +22,18 @@ public class CustomerLookup {
                 .orElseThrow(() -> ProblemException.notFound("No customer with id " + id));
         if (customer.status == CustomerStatus.ERASED) {
             throw new ProblemException(Response.Status.GONE, "Customer " + id + " was erased");
+        }
+        return customer;
+    }
+
+    /** The customer an id names now: itself, or the survivor it was merged into (404 unknown, 410 erased). */
+    public Customer current(UUID id) {
+        Customer customer = existing(id);
+        for (int hops = 0; customer.status == CustomerStatus.MERGED; hops++) {
+            if (hops == MAX_MERGE_HOPS) {
+                throw new IllegalStateException("Customer " + id + " merges in a loop");
+            }
+            customer = existing(customer.mergedInto);
         }
         return customer;
     }

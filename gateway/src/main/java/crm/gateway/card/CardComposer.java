@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import crm.gateway.config.GatewayConfig;
+import crm.gateway.proxy.CustomerPart;
 import crm.gateway.proxy.ServiceClient;
 import crm.gateway.security.ProblemJson;
 import crm.rest.Problem;
@@ -32,23 +33,6 @@ public class CardComposer {
     private static final TypeReference<List<CardAction>> ACTIONS = new TypeReference<>() {
     };
 
-    /** The card's sections in the order their actions rank among equal priorities. */
-    enum Section {
-        CUSTOMER("customer", "customer-service", "/api/v1/customers/%s/card-section"),
-        VALUE("value", "segmentation-service", "/api/v1/segments/customers/%s/card-section"),
-        EXPERIENCE("experience", "experience-service", "/api/v1/experience/customers/%s/card-section");
-
-        final String field;
-        final String service;
-        final String path;
-
-        Section(String field, String service, String path) {
-            this.field = field;
-            this.service = service;
-            this.path = path;
-        }
-    }
-
     private final ServiceClient client;
     private final ObjectMapper json;
     private final GatewayConfig config;
@@ -61,11 +45,11 @@ public class CardComposer {
 
     /** The card of a customer id: all three sections at once (again with the survivor's id for a merged record). */
     public CompletableFuture<Response> byId(UUID id, String authorization) {
-        CompletableFuture<Settled> customer = fetch(Section.CUSTOMER, id.toString(), authorization);
-        CompletableFuture<Settled> value = fetch(Section.VALUE, id.toString(), authorization);
-        CompletableFuture<Settled> experience = fetch(Section.EXPERIENCE, id.toString(), authorization);
+        CompletableFuture<Settled> customer = fetch(CustomerPart.CUSTOMER, id, authorization);
+        CompletableFuture<Settled> value = fetch(CustomerPart.VALUE, id, authorization);
+        CompletableFuture<Settled> experience = fetch(CustomerPart.EXPERIENCE, id, authorization);
         return customer.thenCompose(who -> {
-            UUID survivor = who.ok() ? survivor(who, id) : id;
+            UUID survivor = who.ok() ? who.customerId() : id;
             if (!survivor.equals(id)) {
                 return others(who, survivor, authorization);
             }
@@ -75,24 +59,28 @@ public class CardComposer {
 
     /** The card of the guest an identifier names (query: phone=, email=, card= or identifier=), in two steps. */
     public CompletableFuture<Response> byIdentifier(String query, String authorization) {
-        return settle(Section.CUSTOMER, client.get(Section.CUSTOMER.service, "/api/v1/customers/card-section?" + query,
-                authorization, config.card().sectionTimeout())).thenCompose(who -> {
-                    if (!who.ok()) {
-                        return CompletableFuture.completedFuture(who.answer() != null ? passOn(who)
-                                : problem(503, Section.CUSTOMER.service + " " + who.reason() + ": the guest could not be identified"));
+        CustomerPart part = CustomerPart.CUSTOMER;
+        return settle(part, client.get(part.service, "/api/v1/customers/card-section?" + query, authorization,
+                config.card().sectionTimeout())).thenCompose(who -> {
+                    if (who.refused()) {
+                        return CompletableFuture.completedFuture(passOn(who));
                     }
-                    return others(who, survivor(who, null), authorization);
+                    if (!who.ok()) {
+                        return CompletableFuture.completedFuture(problem(503, part.service + " " + who.reason()
+                                + ": the guest could not be identified"));
+                    }
+                    return others(who, who.customerId(), authorization);
                 });
     }
 
     private CompletableFuture<Response> others(Settled who, UUID id, String authorization) {
-        CompletableFuture<Settled> value = fetch(Section.VALUE, id.toString(), authorization);
-        CompletableFuture<Settled> experience = fetch(Section.EXPERIENCE, id.toString(), authorization);
+        CompletableFuture<Settled> value = fetch(CustomerPart.VALUE, id, authorization);
+        CompletableFuture<Settled> experience = fetch(CustomerPart.EXPERIENCE, id, authorization);
         return value.thenCombine(experience, (v, e) -> card(who, v, e, id));
     }
 
     private Response card(Settled who, Settled value, Settled experience, UUID id) {
-        if (who.answer() != null && who.answer().status() >= 400 && who.answer().status() < 500) {
+        if (who.refused()) {
             return passOn(who);
         }
         List<CustomerCard.Unavailable> unavailable = new ArrayList<>();
@@ -102,66 +90,64 @@ public class CardComposer {
         // Without the customer's section her consent is unknown: no marketing then.
         boolean marketing = customer != null && customer.path("consent").path("marketing").asBoolean(false);
         List<CustomerCard.RankedAction> actions = new ArrayList<>();
-        collect(Section.CUSTOMER, customer, marketing, actions);
-        collect(Section.VALUE, valueSection, marketing, actions);
-        collect(Section.EXPERIENCE, experienceSection, marketing, actions);
+        collect(CustomerPart.CUSTOMER, customer, marketing, actions);
+        collect(CustomerPart.VALUE, valueSection, marketing, actions);
+        collect(CustomerPart.EXPERIENCE, experienceSection, marketing, actions);
         actions.sort(Comparator.comparingInt(CustomerCard.RankedAction::priority).reversed());
-        UUID customerId = customer != null ? UUID.fromString(customer.get("customerId").asText()) : id;
+        UUID customerId = who.ok() ? who.customerId() : id;
         return Response.ok(new CustomerCard(customerId, customer, valueSection, experienceSection, unavailable,
                 List.copyOf(actions.subList(0, Math.min(actions.size(), config.card().maxActions()))))).build();
     }
 
-    private JsonNode section(Settled settled, List<CustomerCard.Unavailable> unavailable) {
+    /** The section as the service answered it, or null with the reason in {@code unavailable}. */
+    private static JsonNode section(Settled settled, List<CustomerCard.Unavailable> unavailable) {
         if (settled.ok()) {
-            try {
-                return json.readTree(settled.answer().body().getBytes());
-            } catch (IOException e) {
-                settled = new Settled(settled.section(), null, "answered a section that is not JSON");
-            }
+            return settled.section();
         }
-        String reason = settled.section().service + " " + (settled.answer() != null
-                ? "answered " + settled.answer().status() : settled.reason());
-        LOG.warnf("Card without its %s section: %s", settled.section().field, reason);
-        unavailable.add(new CustomerCard.Unavailable(settled.section().field, settled.section().service, reason));
+        String reason = settled.part().service + " " + settled.reason();
+        LOG.warnf("Card without its %s section: %s", settled.part().field, reason);
+        unavailable.add(new CustomerCard.Unavailable(settled.part().field, settled.part().service, reason));
         return null;
     }
 
-    private void collect(Section section, JsonNode node, boolean marketing, List<CustomerCard.RankedAction> into) {
+    private void collect(CustomerPart part, JsonNode node, boolean marketing, List<CustomerCard.RankedAction> into) {
         if (node == null || !node.has("actions")) {
             return;
         }
         for (CardAction a : json.convertValue(node.get("actions"), ACTIONS)) {
             if (marketing || !CardAction.MARKETING.equals(a.purpose())) {
-                into.add(new CustomerCard.RankedAction(section.field, a.code(), a.priority(), a.text(), a.reason(),
+                into.add(new CustomerCard.RankedAction(part.field, a.code(), a.priority(), a.text(), a.reason(),
                         a.facts() == null ? Map.of() : a.facts(), a.purpose()));
             }
         }
     }
 
-    private CompletableFuture<Settled> fetch(Section section, String id, String authorization) {
-        return settle(section, client.get(section.service, section.path.formatted(id), authorization,
-                config.card().sectionTimeout()));
+    private CompletableFuture<Settled> fetch(CustomerPart part, UUID id, String authorization) {
+        return settle(part, client.get(part.service, part.cardSection(id), authorization, config.card().sectionTimeout()));
     }
 
-    private CompletableFuture<Settled> settle(Section section, CompletableFuture<ServiceClient.Answer> answer) {
+    /** The answer, its section read once (a section must be JSON naming its customerId), or why there is none. */
+    private CompletableFuture<Settled> settle(CustomerPart part, CompletableFuture<ServiceClient.Answer> answer) {
         long timeout = config.card().sectionTimeout().toMillis();
         return answer.handle((a, failure) -> {
-            if (failure == null) {
-                return new Settled(section, a, null);
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                return new Settled(part, null, null, cause instanceof TimeoutException
+                        ? "did not answer within " + timeout + " ms"
+                        : cause instanceof ConnectException ? "is not available" : "failed: " + cause.getClass().getSimpleName());
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            String reason = cause instanceof TimeoutException ? "did not answer within " + timeout + " ms"
-                    : cause instanceof ConnectException ? "is not available" : "failed: " + cause.getClass().getSimpleName();
-            return new Settled(section, null, reason);
+            if (a.status() != 200) {
+                return new Settled(part, a, null, "answered " + a.status());
+            }
+            try {
+                JsonNode section = json.readTree(a.body().getBytes());
+                UUID.fromString(section.path("customerId").asText());
+                return new Settled(part, a, section, null);
+            } catch (IOException | IllegalArgumentException e) {
+                return new Settled(part, a, null, "answered a section that is not one");
+            }
         });
-    }
-
-    private UUID survivor(Settled who, UUID fallback) {
-        try {
-            return UUID.fromString(json.readTree(who.answer().body().getBytes()).get("customerId").asText());
-        } catch (IOException | RuntimeException e) {
-            return fallback;
-        }
     }
 
     /** A service's refusal (404 unknown, 410 erased, 400 bad identifier) goes to the caller as it came. */
@@ -173,10 +159,19 @@ public class CardComposer {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(ProblemJson.of(status, detail, null)).build();
     }
 
-    /** A section's answer, or why there is none. */
-    private record Settled(Section section, ServiceClient.Answer answer, String reason) {
+    /** A section's answer and the section read from it, or why there is none. */
+    private record Settled(CustomerPart part, ServiceClient.Answer answer, JsonNode section, String reason) {
         boolean ok() {
-            return answer != null && answer.status() == 200;
+            return section != null;
+        }
+
+        /** The service refused the request itself (404 unknown, 410 erased, 400 bad identifier). */
+        boolean refused() {
+            return answer != null && answer.status() >= 400 && answer.status() < 500;
+        }
+
+        UUID customerId() {
+            return UUID.fromString(section.get("customerId").asText());
         }
     }
 }

@@ -3,6 +3,7 @@ package crm.gateway.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import crm.gateway.config.GatewayConfig;
+import crm.gateway.proxy.CustomerPart;
 import crm.gateway.proxy.ServiceClient;
 import crm.rest.Problem;
 import crm.rest.Roles;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,12 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Privacy")
 @SecurityRequirement(name = "bearer", scopes = Roles.PRIVACY_OFFICER)
 public class ErasureResource {
-    /** Where each service tells when it applied a customer's erasure. */
-    private static final List<String[]> SERVICES = List.of(
-            new String[] {"customer-service", "/api/v1/customers/%s/erasure"},
-            new String[] {"segmentation-service", "/api/v1/segments/customers/%s/erasure"},
-            new String[] {"experience-service", "/api/v1/experience/customers/%s/erasure"});
-
     private final ServiceClient client;
     private final ObjectMapper json;
     private final GatewayConfig config;
@@ -78,9 +74,9 @@ public class ErasureResource {
     @APIResponse(responseCode = "404", description = "The customer has not been erased")
     public CompletionStage<Response> get(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        List<CompletableFuture<ServiceErasure>> asked = SERVICES.stream().map(s -> client
-                .get(s[0], s[1].formatted(id), authorization, config.privacy().statusTimeout())
-                .handle((answer, failure) -> state(s[0], answer, failure))).toList();
+        List<CompletableFuture<ServiceErasure>> asked = Stream.of(CustomerPart.values()).map(part -> client
+                .get(part.service, part.erasure(id), authorization, config.privacy().statusTimeout())
+                .handle((answer, failure) -> state(part.service, answer, failure))).toList();
         return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).thenApply(v -> {
             List<ServiceErasure> services = asked.stream().map(CompletableFuture::join).toList();
             if (services.get(0).state() == State.PENDING) {

@@ -1,6 +1,7 @@
 package crm.gateway.privacy;
 
 import crm.gateway.config.GatewayConfig;
+import crm.gateway.proxy.CustomerPart;
 import crm.gateway.security.ProblemJson;
 import crm.rest.Problem;
 import crm.rest.Roles;
@@ -47,12 +48,7 @@ import org.jboss.logging.Logger;
 @SecurityRequirement(name = "bearer", scopes = Roles.PRIVACY_OFFICER)
 public class ExportResource {
     private static final Logger LOG = Logger.getLogger(ExportResource.class);
-
-    /** The document's fields, each with the service and path of its part, in document order. */
-    private static final List<String[]> PARTS = List.of(
-            new String[] {"customer", "customer-service", "/api/v1/customers/%s/export-section"},
-            new String[] {"value", "segmentation-service", "/api/v1/segments/customers/%s/export"},
-            new String[] {"experience", "experience-service", "/api/v1/experience/customers/%s/export"});
+    private static final List<CustomerPart> PARTS = List.of(CustomerPart.values());
 
     private final GatewayConfig config;
     private final HttpClient http;
@@ -84,9 +80,9 @@ public class ExportResource {
     public Response export(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization)
             throws InterruptedException {
         List<CompletableFuture<HttpResponse<InputStream>>> asked = new ArrayList<>();
-        for (String[] part : PARTS) {
-            GatewayConfig.Backend backend = config.services().get(part[1]);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(backend.url() + part[2].formatted(id)))
+        for (CustomerPart part : PARTS) {
+            GatewayConfig.Backend backend = config.services().get(part.service);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(backend.url() + part.export(id)))
                     .header(HttpHeaders.AUTHORIZATION, authorization).header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON)
                     .GET().build();
             asked.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()));
@@ -94,7 +90,7 @@ public class ExportResource {
         List<HttpResponse<InputStream>> parts = new ArrayList<>();
         Response refusal = null;
         for (int i = 0; i < PARTS.size(); i++) {
-            String service = PARTS.get(i)[1];
+            String service = PARTS.get(i).service;
             try {
                 HttpResponse<InputStream> response = asked.get(i).get(config.privacy().exportTimeout().toMillis(),
                         TimeUnit.MILLISECONDS);
@@ -118,7 +114,7 @@ public class ExportResource {
             try {
                 write(out, "{\"customerId\":\"" + id + "\"");
                 for (int i = 0; i < PARTS.size(); i++) {
-                    write(out, ",\"" + PARTS.get(i)[0] + "\":");
+                    write(out, ",\"" + PARTS.get(i).field + "\":");
                     try (InputStream body = parts.get(i).body()) {
                         body.transferTo(out);
                     }
@@ -134,7 +130,7 @@ public class ExportResource {
     /** customer-service's 404 or 410 goes on as it came; another service's refusal is the gateway's 502. */
     private static Response refusal(String service, HttpResponse<InputStream> response) {
         int status = response.statusCode();
-        if (service.equals("customer-service") && status >= 400 && status < 500) {
+        if (service.equals(CustomerPart.CUSTOMER.service) && status >= 400 && status < 500) {
             try (InputStream body = response.body()) {
                 return Response.status(status).type(Problem.MEDIA_TYPE).entity(body.readAllBytes()).build();
             } catch (IOException e) {
