@@ -105,6 +105,37 @@ class PrivacySystemIT {
     }
 
     @Test
+    void afterAMergeASaleAVisitAndAComplaintSentWithTheOldCardsIdLandOnTheSurvivor() {
+        String survivor = register("Zhao Lei", "Window seat");
+        String duplicate = register("Zhao L.", "Old card");
+        visit(duplicate, "Before the merge").then().statusCode(201);
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"duplicateId\":\"" + duplicate + "\"}")
+                .post("/api/v1/customers/" + survivor + "/merge").then().statusCode(200);
+        // the merge reaches segmentation-service and experience-service through Kafka
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(desk)
+                .get("/api/v1/segments/customers/" + duplicate).then().statusCode(404));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(officer)
+                .get("/api/v1/customers/" + survivor + "/export").then().statusCode(200)
+                .body("experience.visits.size()", equalTo(1)));
+
+        // a till and a desk that still hold the old card; sold in a month no other test closes
+        given().auth().oauth2(till).contentType(ContentType.JSON).body("""
+                {"source":"till-1","externalId":"old-card-%s","customerId":"%s","occurredAt":"2024-06-12T02:00:00Z",
+                 "store":"s1","channel":"STORE","currency":"CNY",
+                 "lines":[{"sku":"TEA","category":"FOOD","quantity":2,"unitPrice":15.00,"unitCost":4.00}]}"""
+                        .formatted(UUID.randomUUID(), duplicate))
+                .post("/api/v1/transactions").then().statusCode(201).body("customerId", equalTo(survivor));
+        visit(duplicate, "After the merge").then().statusCode(201).body("customerId", equalTo(survivor));
+        complaint(duplicate, "The tea was cold").then().statusCode(201).body("customerId", equalTo(survivor));
+
+        given().auth().oauth2(officer).get("/api/v1/customers/" + survivor + "/export").then().statusCode(200)
+                .body("value.transactions.size()", equalTo(1))
+                .body("value.transactions[0].revenue", equalTo(30f))
+                .body("experience.visits.size()", equalTo(2))
+                .body("experience.complaints.size()", equalTo(1));
+    }
+
+    @Test
     void aDuplicateMergedBeforeTheErasureIsErasedWithItsSurvivor() throws Exception {
         String survivor = register("Wang Fang", "Prefers the corner table");
         String duplicate = register("Wang F.", "Old card, lost");

@@ -26,14 +26,16 @@ import org.apache.kafka.common.utils.Time;
 public final class KafkaBroker implements AutoCloseable {
     private static KafkaBroker shared;
 
-    private final KafkaRaftServer server;
     private final int port;
+    private final int controllerPort;
     private final Path dataDir;
     private final boolean deleteOnClose;
+    private KafkaRaftServer server;
 
-    private KafkaBroker(KafkaRaftServer server, int port, Path dataDir, boolean deleteOnClose) {
+    private KafkaBroker(KafkaRaftServer server, int port, int controllerPort, Path dataDir, boolean deleteOnClose) {
         this.server = server;
         this.port = port;
+        this.controllerPort = controllerPort;
         this.dataDir = dataDir;
         this.deleteOnClose = deleteOnClose;
     }
@@ -54,6 +56,21 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Formats {@code dataDir} on first use and starts the broker; it keeps its data across restarts. */
     public static KafkaBroker start(int port, int controllerPort, Path dataDir, boolean deleteOnClose) {
+        return new KafkaBroker(server(port, controllerPort, dataDir), port, controllerPort, dataDir, deleteOnClose);
+    }
+
+    /** Stops the broker and keeps its data, as an outage would: clients find nobody at its port until {@link #restart}. */
+    public synchronized void stop() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    /** Starts the stopped broker again, on the same ports, with the topics and offsets it had. */
+    public synchronized void restart() {
+        server = server(port, controllerPort, dataDir);
+    }
+
+    private static KafkaRaftServer server(int port, int controllerPort, Path dataDir) {
         try {
             Files.createDirectories(dataDir);
             Path logs = dataDir.resolve("logs");
@@ -85,7 +102,7 @@ public final class KafkaBroker implements AutoCloseable {
             }
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
             server.startup();
-            return new KafkaBroker(server, port, dataDir, deleteOnClose);
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

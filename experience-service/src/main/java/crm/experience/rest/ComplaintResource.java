@@ -54,8 +54,9 @@ public class ComplaintResource {
     @Operation(operationId = "openComplaint", summary = "Open a complaint", description = """
             The response deadline follows from the severity (crm.experience.complaint.response-deadline.*).
             The caller's name is kept as openedBy; giving it to another owner than the caller needs the role
-            account-manager. Publishes ComplaintOpened (ids, codes, times; never the description). A customer
-            erased here is refused with 410 naming customerId.""")
+            account-manager. Publishes ComplaintOpened (ids, codes, times; never the description). A customerId
+            merged into another customer stands for the survivor: the complaint, the answer and the event name the
+            survivor's id. A customer erased here is refused with 410 naming customerId.""")
     @RequestBody(content = @Content(schema = @Schema(implementation = OpenComplaint.class), examples = @ExampleObject(
             name = "slow queue", value = """
                 {"customerId":"6f1c2a9e-5b1d-4c1e-9a57-3f0f5a1f2b11","visitId":"0b7e4a52-3c1f-4f7e-9d55-6a0c2b9d1e21",

@@ -38,8 +38,10 @@ public class LogResource {
             keeps it; its journeyCode, customerId and store must be the same in every request. Re-sending a stored
             entry stores nothing and answers it again; a different entry for a stored touch point is a 409.
             All or nothing: any invalid entry rejects the whole request. Each stored entry publishes
-            ExperienceLogged on crm.experience.v2, keyed by the customer (the visit when anonymous). Entries naming
-            a customer erased here are stored as an anonymous guest's: without the customer and without notes.""")
+            ExperienceLogged on crm.experience.v2, keyed by the customer (the visit when anonymous). A customerId
+            merged into another customer stands for the survivor: the entries, the answer and the events name the
+            survivor's id. Entries naming a customer erased here are stored as an anonymous guest's: without the
+            customer and without notes.""")
     @RequestBody(content = @Content(schema = @Schema(implementation = LogExperience.class), examples = {
         @ExampleObject(name = "single entry", value = """
             {"visitId":"0b6f2a4e-8c1d-4f7a-9e3b-5d2c1a0f9e81","journeyCode":"furniture-store-visit",

@@ -110,8 +110,9 @@ public class SurveyResource {
             with the same responseId or Idempotency-Key records once (200 with the first result); the same key with
             other content is a 409. Publishes SurveyAnswered on crm.experience.v2 (keyed by the customer, the
             response when anonymous). A satisfaction level of 1-2 opens a complaint (closed loop) unless the
-            survey's journey switches it off. A response naming a customer erased here is stored as an anonymous
-            guest's: without the customer and without the comment.""")
+            survey's journey switches it off. A customerId merged into another customer stands for the survivor:
+            the response, the answer and the event name the survivor's id. A response naming a customer erased here
+            is stored as an anonymous guest's: without the customer and without the comment.""")
     @RequestBody(content = @Content(schema = @Schema(implementation = AnswerSurvey.class), examples = @ExampleObject(
             name = "unhappy guest", value = """
                 {"responseId":"3d6f0c2a-1b7e-4f59-8a2d-9c4e5b6a7f10","customerId":"6f1c2a9e-5b1d-4c1e-9a57-3f0f5a1f2b11",

@@ -24,6 +24,11 @@ public record AnswerSurvey(
         @Schema(description = "Free text; erased with the customer", examples = "The latte was cold")
         @Size(max = 2000) String comment) {
 
+    /** The same answers of another customer: the survivor of a merge the request's customer went into. */
+    public AnswerSurvey forCustomer(UUID customer) {
+        return new AnswerSurvey(responseId, customer, visitId, answeredAt, answers, comment);
+    }
+
     /** The same answers as an anonymous guest's, for a customer erased here: no customer and no comment. */
     public AnswerSurvey unlinked() {
         return new AnswerSurvey(responseId, null, visitId, answeredAt, answers, null);

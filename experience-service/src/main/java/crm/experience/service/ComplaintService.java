@@ -63,11 +63,14 @@ public class ComplaintService {
 
     /**
      * {@code by}: the caller's name, kept as who opened it. A complaint names its customer and describes what
-     * happened to them: for a customer erased here it is refused (410), a retry of an earlier one included.
+     * happened to them: for a customer erased here it is refused (410), a retry of an earlier one included. One
+     * naming a merged id is the survivor's; its Idempotency-Key fingerprint keeps the id as sent, so a retry of a
+     * request sent before the merge is still the same request.
      */
     @Transactional
     public Opened open(OpenComplaint request, String idempotencyKey, String by) {
-        if (privacy.erasedForWrite(request.customerId())) {
+        CustomerPrivacy.Current customer = privacy.currentForWrite(request.customerId());
+        if (customer.erased()) {
             throw CustomerPrivacy.gone(request.customerId());
         }
         requireTouchPoint(request.journeyCode(), request.touchPointCode());
@@ -87,7 +90,7 @@ public class ComplaintService {
         c.source = ComplaintSource.CUSTOMER;
         c.sourceKey = idempotencyKey;
         c.requestHash = hash;
-        c.customerId = request.customerId();
+        c.customerId = customer.customerId();
         c.visitId = request.visitId();
         c.journeyCode = request.journeyCode();
         c.touchPointCode = request.touchPointCode();

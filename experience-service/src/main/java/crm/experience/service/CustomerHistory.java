@@ -24,19 +24,24 @@ public class CustomerHistory {
     }
 
     /**
-     * Keeps the earliest sale; a refund is no purchase. Any arrival order gives the same result. A sale of a
-     * customer erased here (a late event) stores nothing: their visits' cohorts were frozen at the erasure.
+     * Keeps the earliest sale; a refund is no purchase. Any arrival order gives the same result. A sale naming a
+     * merged id is the survivor's. A sale of a customer erased here (a late event) stores nothing: their visits'
+     * cohorts were frozen at the erasure.
      */
     @Transactional
     public void purchased(TransactionRecorded transaction) {
         boolean sale = transaction.lines().stream().anyMatch(l -> l.quantity().compareTo(BigDecimal.ZERO) > 0);
-        if (!sale || transaction.customerId() == null || privacy.erasedForWrite(transaction.customerId())) {
+        if (!sale || transaction.customerId() == null) {
+            return;
+        }
+        CustomerPrivacy.Current customer = privacy.currentForWrite(transaction.customerId());
+        if (customer.erased()) {
             return;
         }
         em.createNativeQuery("""
                 INSERT INTO customer_history AS h (customer_id, first_purchase_at) VALUES (?1, ?2)
                 ON CONFLICT (customer_id) DO UPDATE SET first_purchase_at = least(h.first_purchase_at, EXCLUDED.first_purchase_at)""")
-                .setParameter(1, transaction.customerId()).setParameter(2, transaction.occurredAt()).executeUpdate();
+                .setParameter(1, customer.customerId()).setParameter(2, transaction.occurredAt()).executeUpdate();
     }
 
     /** The duplicate's visits and history become the survivor's. */

@@ -11,16 +11,20 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Merges and erasures from customer-service, in either order. Each id an erasure reaches is passed on as a
  * CDI {@link CustomerErased} (logs, surveys and complaints each anonymise their own), recorded with the time it
- * was applied here, and its events are erased ({@link EventErasure}). A merge into a survivor erased here
- * already erases the duplicate instead of re-keying it: the two events travel on different partitions.
- * Writes naming an erased id ask {@link #erasedForWrite} first.
+ * was applied here, and its events are erased ({@link EventErasure}). A merge is passed on as a CDI
+ * {@link CustomerMerged} to the end of the survivor's own merges; into a survivor erased here already it erases
+ * the duplicate instead of re-keying it: the two events travel on different partitions.
+ * Every write naming a customer asks {@link #currentForWrite} whom it is for.
  */
 @ApplicationScoped
 public class CustomerPrivacy {
@@ -42,14 +46,21 @@ public class CustomerPrivacy {
         this.erased = erased;
     }
 
+    /**
+     * Holds the lock of the survivor, the duplicate and every id merged into it: a write naming one of those
+     * either comes first and is re-keyed here, or comes after and finds the survivor; two merges of one chain
+     * take turns, so each re-keys to the end of the chain as it stands.
+     */
     @Transactional
     public void merged(CustomerMerged merge) {
+        lockWithMerged(merge.duplicateId(), merge.survivorId());
         store.recordMerge(merge.duplicateId(), merge.survivorId(), merge.mergedAt());
-        Optional<Instant> survivorErased = store.erasedAt(merge.survivorId());
+        UUID survivor = store.survivor(merge.duplicateId());
+        Optional<Instant> survivorErased = store.erasedAt(survivor);
         if (survivorErased.isPresent()) {
             erase(merge.duplicateId(), survivorErased.get());
         } else {
-            merged.fire(merge);
+            merged.fire(new CustomerMerged(survivor, merge.duplicateId(), merge.mergedAt()));
         }
     }
 
@@ -64,14 +75,23 @@ public class CustomerPrivacy {
         return store.erasedAt(customerId);
     }
 
+    /** Whom a write naming some id is for: the survivor of that id's merges, and whether either was erased here. */
+    public record Current(UUID customerId, boolean erased) {
+    }
+
     /**
-     * Whether the customer was erased here. Holds the customer's lock to the end of the caller's transaction,
-     * so an erasure arriving meanwhile waits for the write and then erases it too.
+     * Whom a write naming this id is for: the end of its chain of merges (the id itself if it was never merged),
+     * erased if the id or that survivor was erased here. Holds the named id's lock to the end of the caller's
+     * transaction, the lock every merge and erasure reaching that id takes too: one arriving meanwhile waits for
+     * the write and then re-keys or erases it as well.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean erasedForWrite(UUID customerId) {
+    public Current currentForWrite(UUID customerId) {
         locks.lock(LOCK_SCOPE, customerId.toString());
-        return store.erasedAt(customerId).isPresent();
+        UUID survivor = store.survivor(customerId);
+        boolean erased = store.erasedAt(customerId).isPresent()
+                || !survivor.equals(customerId) && store.erasedAt(survivor).isPresent();
+        return new Current(survivor, erased);
     }
 
     /** 410 for a write that would store personal data of an erased customer, naming the field. */
@@ -82,11 +102,25 @@ public class CustomerPrivacy {
 
     /** The id and every id merged into it; ids erased before keep their first erasure time. */
     private void erase(UUID customerId, Instant requestedAt) {
-        List<UUID> ids = store.withMerged(customerId);
-        ids.forEach(id -> locks.lock(LOCK_SCOPE, id.toString()));
+        List<UUID> ids = lockWithMerged(customerId);
         store.lockVisits(ids);
         ids.forEach(id -> erased.fire(new CustomerErased(id, requestedAt)));
         store.recordErasures(ids, Instant.now().truncatedTo(ChronoUnit.MICROS));
         events.erase(ids);
+    }
+
+    /**
+     * Locks the id, every id merged into it and {@code more}, in one order so two of these never wait on each
+     * other; again for an id a merge committed meanwhile added. The id and every id merged into it.
+     */
+    private List<UUID> lockWithMerged(UUID customerId, UUID... more) {
+        Set<UUID> locked = new HashSet<>();
+        List<UUID> ids = store.withMerged(customerId);
+        while (!locked.containsAll(ids)) {
+            Stream.concat(ids.stream(), Stream.of(more)).sorted().filter(locked::add)
+                    .forEach(id -> locks.lock(LOCK_SCOPE, id.toString()));
+            ids = store.withMerged(customerId);
+        }
+        return ids;
     }
 }

@@ -28,6 +28,17 @@ public class ErasureStore {
                 SELECT m.duplicate_id FROM customer_merge m JOIN ids ON m.survivor_id = ids.customer_id
             )
             SELECT customer_id FROM ids ORDER BY customer_id""";
+    /**
+     * Where a write naming the id belongs: the end of its chain of merges (the id itself if it was never merged).
+     * Each id has one survivor at most, so the chain is a line; CYCLE stops one customer-service never sends.
+     */
+    private static final String SURVIVOR = """
+            WITH RECURSIVE chain (customer_id, depth) AS (
+                SELECT CAST(?1 AS uuid), 0
+                UNION ALL
+                SELECT m.survivor_id, chain.depth + 1 FROM customer_merge m JOIN chain ON m.duplicate_id = chain.customer_id
+            ) CYCLE customer_id SET looped USING path
+            SELECT customer_id FROM chain WHERE NOT looped ORDER BY depth DESC LIMIT 1""";
     /** An entry appended to one of these visits by a statement of its own waits for the erasure (see LogStore). */
     private static final String LOCK_VISITS = """
             SELECT visit_id FROM visit WHERE customer_id = ANY (CAST(?1 AS uuid[])) ORDER BY visit_id FOR UPDATE""";
@@ -60,6 +71,11 @@ public class ErasureStore {
     public List<UUID> withMerged(UUID customerId) {
         return em.createNativeQuery(WITH_MERGED, UUID.class).setParameter(1, customerId).getResultList().stream()
                 .map(UUID.class::cast).toList();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID survivor(UUID customerId) {
+        return (UUID) em.createNativeQuery(SURVIVOR, UUID.class).setParameter(1, customerId).getSingleResult();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

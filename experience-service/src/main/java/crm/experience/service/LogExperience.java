@@ -52,6 +52,12 @@ public record LogExperience(
                         .map(e -> new Entry(e.touchPointCode(), e.score(), e.occurredAt(), null)).toList());
     }
 
+    /** The same entries for another customer: the survivor of a merge the request's customer went into. */
+    public LogExperience forCustomer(UUID customer) {
+        return new LogExperience(visitId, journeyCode, customer, store, recordedBy, touchPointCode, score, occurredAt,
+                note, entries);
+    }
+
     /** An entry with the name its fields have in the request ({@code entries[2]} or the top level). */
     public record Located(String prefix, Entry entry) {
         public String field(String name) {

@@ -78,7 +78,8 @@ public class LogService {
      * if its visit exists as the request says, has no entry for its touch point yet and started no
      * later than it (so the visit and the customer's first visit stay as they are). Otherwise nothing
      * is written and the answer is null. No visit names an erased customer, so their entries never
-     * take this way (an erasure locks the customer's visits while it unlinks them).
+     * take this way (an erasure locks the customer's visits while it unlinks them); nor a merged id once
+     * its merge is applied (the merge re-keys that id's visits under the same row locks).
      */
     private Logged logAlone(LogExperience request, LogExperience.Located located, LogEntry entry, Instant now,
             Outbox.Staged events) {
@@ -93,11 +94,16 @@ public class LogService {
         return new Logged(visit, journey, List.of(new Stored(entry, true)));
     }
 
-    /** An erased customer's entries are stored {@link LogExperience#unlinked}, as an anonymous guest's. */
+    /**
+     * Entries naming a merged id are the survivor's; an erased customer's are stored {@link LogExperience#unlinked},
+     * as an anonymous guest's.
+     */
     @Transactional
     Logged logInTransaction(LogExperience asSent, Instant now) {
-        LogExperience request = asSent.customerId() != null && privacy.erasedForWrite(asSent.customerId())
-                ? asSent.unlinked() : asSent;
+        CustomerPrivacy.Current customer = asSent.customerId() == null ? null
+                : privacy.currentForWrite(asSent.customerId());
+        LogExperience request = customer == null ? asSent
+                : customer.erased() ? asSent.unlinked() : asSent.forCustomer(customer.customerId());
         List<LogExperience.Located> located = LogForms.entries(request);
         List<LogEntry> sent = located.stream().map(l -> entry(request, l.entry(), now)).toList();
         Outbox.Staged events = stage(request, sent);

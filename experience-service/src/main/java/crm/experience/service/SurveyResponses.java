@@ -71,20 +71,24 @@ public class SurveyResponses {
     }
 
     /**
-     * A customer erased here answers as an anonymous guest ({@link AnswerSurvey#unlinked}): the scores count in
-     * the results, nothing personal is stored, not even in the request's fingerprint.
+     * A response naming a merged id is the survivor's; its fingerprint keeps the id as sent, so a retry of a
+     * request sent before the merge is still the same request. A customer erased here answers as an anonymous
+     * guest ({@link AnswerSurvey#unlinked}): the scores count in the results, nothing personal is stored, not even
+     * in the request's fingerprint.
      */
     @Transactional
     public Answered answer(UUID surveyId, AnswerSurvey asSent, String idempotencyKey) {
-        AnswerSurvey request = asSent.customerId() != null && privacy.erasedForWrite(asSent.customerId())
-                ? asSent.unlinked() : asSent;
+        CustomerPrivacy.Current customer = asSent.customerId() == null ? null
+                : privacy.currentForWrite(asSent.customerId());
+        AnswerSurvey sent = customer != null && customer.erased() ? asSent.unlinked() : asSent;
+        AnswerSurvey request = customer == null || customer.erased() ? sent : sent.forCustomer(customer.customerId());
         Survey survey = surveys.get(surveyId);
         Map<String, Object> answers = read(survey, request.answers());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (request.answeredAt() != null && request.answeredAt().isAfter(now.plus(CLOCK_SKEW))) {
             throw ProblemException.invalid("answeredAt", "must not be in the future");
         }
-        String hash = Fingerprint.of(json, surveyId, request);
+        String hash = Fingerprint.of(json, surveyId, sent);
         Optional<SurveyResponse> earlier = earlier(request.responseId(), idempotencyKey, hash);
         if (earlier.isPresent()) {
             return withComplaint(earlier.get());

@@ -105,7 +105,7 @@ class MergeAndErasureInEitherOrderIT {
         UUID late = Logs.log(journey, duplicate, null, "2026-11-03T09:00:00Z", "welcome", 1);
         Held after = new Held(late, duplicates.response(), duplicates.complaint());
         await().atMost(Duration.ofSeconds(15)).until(() -> Rows.count(db,
-                "SELECT count(*) FROM outbox_event WHERE event_key = ? AND sent_at IS NULL", duplicate.toString()) == 0);
+                "SELECT count(*) FROM outbox_event WHERE event_key = ? AND sent_at IS NULL", survivor.toString()) == 0);
 
         erase(survivor);
 

@@ -67,6 +67,7 @@ public final class RouteRoles {
             route("POST", "/api/v1/transactions", POS),
             route("POST", "/api/v1/transactions/batch", POS),
             route("GET", "/api/v1/transactions", DESK),
+            route("GET", "/api/v1/transactions/unmatched", ADMIN, ANALYST),
             route("GET", "/api/v1/segments/customers/{id}", DESK),
             route("GET", "/api/v1/segments/customers/{id}/card-section", DESK),
             route("GET", "/api/v1/segments/customers/{id}/export", PRIVACY_OFFICER),

@@ -68,6 +68,13 @@ public interface SegmentationConfig {
     @WithDefault("30s")
     java.time.Duration recomputeWait();
 
+    /**
+     * A customer known from sales whom customer-service has not confirmed (CustomerRegistered or a merge) for
+     * this long is listed by GET /api/v1/transactions/unmatched: a till may be sending wrong ids.
+     */
+    @WithDefault("24h")
+    java.time.Duration unconfirmedAfter();
+
     /** i, the yearly discount rate. */
     @WithDefault("0.10")
     java.math.BigDecimal discountRate();

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A customer known to this service: registered, and when they first and last bought. */
+/** A customer known to this service: registered (or not yet confirmed), and when they first bought. */
 @Entity
 @Table(name = "customer_segment")
 public class CustomerSegment extends PanacheEntityBase {
@@ -21,6 +21,12 @@ public class CustomerSegment extends PanacheEntityBase {
 
     @Column(nullable = false)
     public Instant registeredAt;
+
+    /**
+     * Since when the customer is known from a sale, a wallet or an assessment, without customer-service's
+     * registration (or a merge) confirming them yet; null once confirmed.
+     */
+    public Instant unconfirmedSince;
 
     /** The first sale (refunds aside); null for a prospect. The latest is in the customer's period totals. */
     public Instant firstPurchaseAt;

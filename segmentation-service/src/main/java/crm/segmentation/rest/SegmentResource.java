@@ -60,13 +60,17 @@ public class SegmentResource {
     public record CustomerSegmentResponse(UUID customerId,
             @Schema(description = "The level of the latest closed period; PROSPECT before any", examples = "PROSPECT") String level,
             @Schema(description = "The period that level is from; null before any close") String period,
+            @Schema(description = "False while customer-service's registration has not reached this service: the customer is known from a sale, a wallet or an assessment")
+            boolean confirmed,
             Instant registeredAt, Instant firstPurchaseAt, Instant lastPurchaseAt,
             List<SegmentService.PeriodLevel> levels, SegmentService.Lifetime metrics,
             @Schema(description = "As of the end of the latest closed period; null before any close")
             ValueMetrics.Value value, Assessment assessment) {
     }
 
-    public record Assessment(BigDecimal wallet, String walletCurrency, Instant walletUpdatedAt,
+    public record Assessment(
+            @Schema(description = "The customer it is kept for: the survivor when the id sent was merged into another")
+            UUID customerId, BigDecimal wallet, String walletCurrency, Instant walletUpdatedAt,
             @Schema(description = "Who set the wallet: the caller's name, from their token", examples = "manager-7")
             String walletUpdatedBy,
             CustomerSegment.Fit capabilityFit, CustomerSegment.Needs needs,
@@ -74,7 +78,7 @@ public class SegmentResource {
             String assessedBy, Instant assessedAt) {
 
         static Assessment of(CustomerSegment c) {
-            return new Assessment(c.wallet, c.walletCurrency, c.walletUpdatedAt, c.walletUpdatedBy, c.capabilityFit,
+            return new Assessment(c.customerId, c.wallet, c.walletCurrency, c.walletUpdatedAt, c.walletUpdatedBy, c.capabilityFit,
                     c.needs, c.assessedBy, c.assessedAt);
         }
     }
@@ -88,7 +92,7 @@ public class SegmentResource {
     public CustomerSegmentResponse customer(@PathParam("id") UUID id) {
         SegmentService.CustomerValue value = segments.customer(id);
         return new CustomerSegmentResponse(id, value.level(), value.levels().isEmpty() ? null : value.levels().get(0).period(),
-                value.customer().registeredAt, value.customer().firstPurchaseAt, value.lastPurchaseAt(),
+                value.customer().unconfirmedSince == null, value.customer().registeredAt, value.customer().firstPurchaseAt, value.lastPurchaseAt(),
                 value.levels(), value.lifetime(), value.value(), Assessment.of(value.customer()));
     }
 
@@ -108,6 +112,8 @@ public class SegmentResource {
     }
 
     public record PyramidResponse(String period, String metric, int customers, int active,
+            @Schema(description = "Of the active customers, those customer-service has not confirmed yet (known here from their sales): ranked alike, what they bought is real")
+            long unconfirmed,
             BigDecimal revenue, BigDecimal margin, List<SegmentService.LevelFigures> levels) {
     }
 
@@ -118,7 +124,7 @@ public class SegmentResource {
     public PyramidResponse pyramid(@QueryParam("period") String period) {
         SegmentService.Pyramid pyramid = segments.pyramid(Periods.parse("period", period));
         return new PyramidResponse(pyramid.close().period, pyramid.close().metric, pyramid.close().customers,
-                pyramid.close().active, pyramid.revenue(), pyramid.margin(), pyramid.levels());
+                pyramid.close().active, pyramid.unconfirmed(), pyramid.revenue(), pyramid.margin(), pyramid.levels());
     }
 
     @GET

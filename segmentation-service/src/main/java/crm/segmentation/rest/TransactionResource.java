@@ -10,6 +10,7 @@ import crm.segmentation.service.BatchService;
 import crm.segmentation.service.GroupCommit;
 import crm.segmentation.service.RecordTransaction;
 import crm.segmentation.service.TransactionService;
+import crm.segmentation.service.UnmatchedCustomers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,21 +45,26 @@ public class TransactionResource {
     private final SegmentationConfig config;
     private final JsonWebToken caller;
     private final TimeParams times;
+    private final UnmatchedCustomers unmatched;
 
     public TransactionResource(TransactionService transactions, GroupCommit groupCommit, BatchService batches,
-            SegmentationConfig config, JsonWebToken caller, TimeParams times) {
+            SegmentationConfig config, JsonWebToken caller, TimeParams times, UnmatchedCustomers unmatched) {
         this.transactions = transactions;
         this.groupCommit = groupCommit;
         this.batches = batches;
         this.config = config;
         this.caller = caller;
         this.times = times;
+        this.unmatched = unmatched;
     }
 
     @POST
     @Operation(operationId = "recordTransaction", summary = "Record a sale or refund", description = """
             source + externalId is the idempotency key: the same request again answers 200 with the first
             result and counts once; the same key with another body answers 409; a customer erased here, 410.
+            A customer this service has not heard of yet (customer-service's CustomerRegistered on its way) is
+            known, unconfirmed, from this sale, which counts at once. A customer merged into another is
+            resolved to the survivor: the sale is the survivor's and the answer names the survivor's id.
             Publishes TransactionRecorded.
             A caller bound to a source (its token's crm_source) records only that source: another is 403.""")
     @RequestBody(content = @Content(schema = @Schema(implementation = RecordTransaction.class), examples = @ExampleObject(
@@ -124,5 +130,20 @@ public class TransactionResource {
             @QueryParam("size") @DefaultValue("20") int size) {
         return transactions.list(customerId, times.instant("from", from), times.instant("to", to), page, size)
                 .map(TransactionResponse::of);
+    }
+
+    @GET
+    @Path("/unmatched")
+    @Operation(operationId = "listUnmatchedCustomers", summary = "Customer ids sales came for that customer-service never confirmed",
+            description = """
+            A sale for a customer this service has not heard of yet is recorded, and the customer is known,
+            unconfirmed, from it: customer-service's CustomerRegistered may still be on its way. An id still
+            unconfirmed after crm.segmentation.unconfirmed-after (default 24 hours) is listed here, latest
+            first, with its sales, refunds and revenue, so an operator can find a till that sends wrong ids. A
+            later CustomerRegistered or CustomerMerged naming it takes it off the list.""")
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
+    public Page<UnmatchedCustomers.Unmatched> unmatched(@QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        return unmatched.list(page, size);
     }
 }

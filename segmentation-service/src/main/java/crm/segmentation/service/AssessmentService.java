@@ -1,12 +1,12 @@
 package crm.segmentation.service;
 
-import crm.rest.ProblemException;
 import crm.segmentation.domain.CustomerSegment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.UUID;
 
 /** What account managers enter about a customer: the wallet, the fit of our capabilities, their needs. */
@@ -44,14 +44,24 @@ public class AssessmentService {
         return customer;
     }
 
-    /** A customer erased here gets no new assessment: it would be new personal data. */
-    private CustomerSegment known(UUID customerId) {
+    /**
+     * The customer the entry is for: the survivor of an id merged away, and a customer not heard of yet is known,
+     * unconfirmed, from now (like one first heard of from a sale). An erased one gets no new entry: it would be
+     * new personal data. The ledger's lock keeps a merge or an erasure from passing between the reads and the write.
+     */
+    private CustomerSegment known(UUID id) {
+        privacy.lockLedgerForWrite();
+        UUID customerId = privacy.survivorsOf(List.of(id)).getOrDefault(id, id);
         if (privacy.erasedAt(customerId).isPresent()) {
             throw TransactionService.gone(customerId);
         }
         CustomerSegment customer = CustomerSegment.findById(customerId);
         if (customer == null) {
-            throw ProblemException.notFound("No customer with id " + customerId + " is known to segmentation");
+            customer = new CustomerSegment();
+            customer.customerId = customerId;
+            customer.registeredAt = Instant.now();
+            customer.unconfirmedSince = customer.registeredAt;
+            customer.persist();
         }
         return customer;
     }

@@ -70,10 +70,41 @@ public class CustomerLifecycle {
         em.createNativeQuery("DELETE FROM customer_period WHERE customer_id = ?1")
                 .setParameter(1, merged.duplicateId()).executeUpdate();
         CustomerSegment duplicate = CustomerSegment.findById(merged.duplicateId());
+        if (duplicate == null) {
+            return;
+        }
         CustomerSegment survivor = CustomerSegment.findById(merged.survivorId());
-        if (duplicate != null && survivor != null) {
-            survivor.firstPurchaseAt = earliest(survivor.firstPurchaseAt, duplicate.firstPurchaseAt);
-            duplicate.delete();
+        if (survivor == null) {
+            // customer-service's registration of the survivor is still on its way: it confirms them
+            survivor = new CustomerSegment();
+            survivor.customerId = merged.survivorId();
+            survivor.registeredAt = duplicate.registeredAt;
+            survivor.unconfirmedSince = now();
+            survivor.persist();
+        }
+        survivor.firstPurchaseAt = earliest(survivor.firstPurchaseAt, duplicate.firstPurchaseAt);
+        keepWhatSurvivorLacks(survivor, duplicate);
+        duplicate.delete();
+    }
+
+    /** The duplicate's wallet and assessment where the survivor has none, and the later survey answer. */
+    private static void keepWhatSurvivorLacks(CustomerSegment survivor, CustomerSegment duplicate) {
+        if (survivor.wallet == null && duplicate.wallet != null) {
+            survivor.wallet = duplicate.wallet;
+            survivor.walletCurrency = duplicate.walletCurrency;
+            survivor.walletUpdatedAt = duplicate.walletUpdatedAt;
+            survivor.walletUpdatedBy = duplicate.walletUpdatedBy;
+        }
+        if (survivor.assessedAt == null && duplicate.assessedAt != null) {
+            survivor.capabilityFit = duplicate.capabilityFit;
+            survivor.needs = duplicate.needs;
+            survivor.assessedBy = duplicate.assessedBy;
+            survivor.assessedAt = duplicate.assessedAt;
+        }
+        if (duplicate.surveyedAt != null && (survivor.surveyedAt == null || survivor.surveyedAt.isBefore(duplicate.surveyedAt))) {
+            survivor.satisfaction = duplicate.satisfaction;
+            survivor.nps = duplicate.nps;
+            survivor.surveyedAt = duplicate.surveyedAt;
         }
     }
 

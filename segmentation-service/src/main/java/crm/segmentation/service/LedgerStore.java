@@ -25,10 +25,11 @@ import java.util.function.Function;
  * The ledger's write: one statement, one round trip, whatever the number of transactions. Without a
  * caller's transaction it is a transaction of its own, committed in that same round trip; in one, it
  * is part of it (the datasource hands every user of a transaction the same connection). It
- * inserts the transactions of known customers not erased here whose key is not taken yet (an erasure
- * locks the ledger against this statement while it applies, see {@link PrivacyStore#LOCK_LEDGER}), adds exactly those to
- * their customers' month totals and first purchase, and records their events (each staged event
- * belongs to its transaction). Every writer takes its row locks in the same order
+ * inserts the transactions whose key is not taken yet, of customers neither erased nor merged away here
+ * (a merge or an erasure locks the ledger against this statement while it applies, see
+ * {@link PrivacyStore#LOCK_LEDGER}), adds exactly those to their customers' month totals and first purchase,
+ * makes a customer not heard of before known, unconfirmed, from that moment, and records the events (each
+ * staged event belongs to its transaction). Every writer takes its row locks in the same order
  * (ledger keys, period totals by period and customer, customers by id, each sorted, the tables in
  * the statement's fixed order), so concurrent writers wait for each other but never deadlock.
  */
@@ -48,8 +49,8 @@ public class LedgerStore {
                     i.currency, i.refund, i.lines::jsonb, i.attributes::jsonb, i.revenue::numeric, i.cost::numeric,
                     i.request_hash, ?
                 FROM input i
-                WHERE EXISTS (SELECT FROM customer_segment c WHERE c.customer_id = i.customer_id)
-                    AND NOT EXISTS (SELECT FROM customer_erasure e WHERE e.customer_id = i.customer_id)
+                WHERE NOT EXISTS (SELECT FROM customer_erasure e WHERE e.customer_id = i.customer_id)
+                    AND NOT EXISTS (SELECT FROM customer_merge m WHERE m.duplicate_id = i.customer_id)
                 ORDER BY i.n
                 ON CONFLICT (source, external_id) DO NOTHING
                 RETURNING id
@@ -72,18 +73,16 @@ public class LedgerStore {
                     purchases = p.purchases + EXCLUDED.purchases,
                     last_purchase_at = greatest(p.last_purchase_at, EXCLUDED.last_purchase_at)
             ),
-            first_buyers AS MATERIALIZED (
-                SELECT s.customer_id, b.first_at
-                FROM (SELECT customer_id, min(occurred_at) AS first_at FROM added WHERE NOT refund GROUP BY customer_id) b
-                JOIN customer_segment s ON s.customer_id = b.customer_id
-                WHERE s.first_purchase_at IS NULL OR s.first_purchase_at > b.first_at
-                ORDER BY s.customer_id
-                FOR NO KEY UPDATE OF s
-            ),
-            first_purchases AS (
-                UPDATE customer_segment s SET first_purchase_at = least(coalesce(s.first_purchase_at, b.first_at), b.first_at)
-                FROM first_buyers b
-                WHERE s.customer_id = b.customer_id
+            buyers AS (
+                INSERT INTO customer_segment AS s (customer_id, registered_at, unconfirmed_since, first_purchase_at)
+                SELECT b.customer_id, ?, ?, b.first_at
+                FROM (SELECT customer_id, min(occurred_at) FILTER (WHERE NOT refund) AS first_at
+                      FROM added GROUP BY customer_id) b
+                LEFT JOIN customer_segment known ON known.customer_id = b.customer_id
+                WHERE known.customer_id IS NULL OR known.first_purchase_at > b.first_at
+                    OR (known.first_purchase_at IS NULL AND b.first_at IS NOT NULL)
+                ORDER BY b.customer_id
+                ON CONFLICT (customer_id) DO UPDATE SET first_purchase_at = least(s.first_purchase_at, EXCLUDED.first_purchase_at)
             ),
             events AS (%s)
             SELECT id FROM inserted""".formatted(Outbox.Staged.insertSql("SELECT id FROM inserted")));
@@ -142,8 +141,11 @@ public class LedgerStore {
             for (int column = 0; column < text.length; column++) {
                 s.setObject(4 + column, text[column]);
             }
-            s.setObject(4 + text.length, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
-            events.bind(c, s, 5 + text.length);
+            OffsetDateTime at = OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC);
+            s.setObject(4 + text.length, at); // recorded_at
+            s.setObject(5 + text.length, at); // a new customer's registered_at ...
+            s.setObject(6 + text.length, at); // ... and unconfirmed_since
+            events.bind(c, s, 7 + text.length);
             Set<UUID> recorded = SetWrites.ids(s);
             events.written();
             return recorded;

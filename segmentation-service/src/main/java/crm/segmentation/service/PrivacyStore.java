@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +22,8 @@ public class PrivacyStore {
      */
     static final String LOCK_LEDGER = "LOCK TABLE ledger_transaction IN SHARE ROW EXCLUSIVE MODE";
 
+    static final String LOCK_LEDGER_FOR_WRITE = "LOCK TABLE ledger_transaction IN ROW EXCLUSIVE MODE";
+
     static final String RECORD_MERGE = """
             INSERT INTO customer_merge (duplicate_id, survivor_id, merged_at) VALUES (?1, ?2, ?3)
             ON CONFLICT (duplicate_id) DO NOTHING""";
@@ -33,6 +36,22 @@ public class PrivacyStore {
                 SELECT m.duplicate_id FROM customer_merge m JOIN ids ON m.survivor_id = ids.id
             )
             SELECT id FROM ids""";
+
+    /**
+     * Of these ids, those merged into another, each with the customer it ends in (a chain followed to its end).
+     * An id erased here before its merge stays erased: nothing sent for it goes to the survivor.
+     */
+    static final String SURVIVORS = """
+            WITH RECURSIVE chain(duplicate_id, survivor_id, depth) AS (
+                SELECT duplicate_id, survivor_id, 1 FROM customer_merge m
+                WHERE duplicate_id = ANY (CAST(?1 AS uuid[]))
+                    AND NOT EXISTS (SELECT FROM customer_erasure e WHERE e.customer_id = m.duplicate_id)
+                UNION ALL
+                SELECT c.duplicate_id, m.survivor_id, c.depth + 1
+                FROM chain c JOIN customer_merge m ON m.duplicate_id = c.survivor_id
+                WHERE c.depth < 64
+            )
+            SELECT DISTINCT ON (duplicate_id) duplicate_id, survivor_id FROM chain ORDER BY duplicate_id, depth DESC""";
 
     /** A repeated erasure keeps the first time it was applied. */
     static final String RECORD_ERASURES = """
@@ -59,6 +78,15 @@ public class PrivacyStore {
 
     void lockLedger() {
         em.createNativeQuery(LOCK_LEDGER).executeUpdate();
+    }
+
+    /**
+     * Taken by a write outside the ledger (a wallet, an assessment) to the end of its transaction: it conflicts
+     * with {@link #LOCK_LEDGER} only, so such writes pass each other and the ledger's, and a merge or an erasure
+     * waits for them (or they for it).
+     */
+    void lockLedgerForWrite() {
+        em.createNativeQuery(LOCK_LEDGER_FOR_WRITE).executeUpdate();
     }
 
     void recordMerge(UUID duplicateId, UUID survivorId, Instant mergedAt) {
@@ -92,6 +120,13 @@ public class PrivacyStore {
         @SuppressWarnings("unchecked")
         List<UUID> found = em.createNativeQuery(ERASED_AMONG, UUID.class).setParameter(1, array(ids)).getResultList();
         return Set.copyOf(found);
+    }
+
+    /** Of these ids, those merged away here and not erased, each with the customer it was merged into in the end. */
+    public Map<UUID, UUID> survivorsOf(Collection<UUID> ids) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(SURVIVORS).setParameter(1, array(ids)).getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (UUID) r[1]));
     }
 
     private static String array(Collection<UUID> ids) {

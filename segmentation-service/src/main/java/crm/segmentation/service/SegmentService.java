@@ -36,16 +36,27 @@ public class SegmentService {
         this.metrics = metrics;
     }
 
+    /**
+     * A newly registered customer, as the event says; one known here already from a sale is confirmed, keeping
+     * what the sales recorded. An id merged away here stays away (its registration may come after the merge).
+     */
+    static final String REGISTER = """
+            INSERT INTO customer_segment AS s (customer_id, registered_at)
+            SELECT ?1, ?2 WHERE NOT EXISTS (SELECT FROM customer_merge m WHERE m.duplicate_id = ?1)
+            ON CONFLICT (customer_id) DO UPDATE SET registered_at = EXCLUDED.registered_at, unconfirmed_since = NULL
+            WHERE s.unconfirmed_since IS NOT NULL""";
+
+    /** Of a period's active (ranked) customers, those not confirmed by customer-service yet (few: read from them). */
+    static final String UNCONFIRMED_IN_PERIOD = """
+            SELECT count(*) FROM customer_segment s
+            WHERE s.unconfirmed_since IS NOT NULL AND EXISTS (
+                SELECT FROM period_level l WHERE l.period = ?1 AND l.customer_id = s.customer_id AND l.rank IS NOT NULL)""";
+
     /** A newly registered customer is a prospect until their first purchase. */
     @Transactional
     public void addProspect(CustomerRegistered registered) {
-        if (CustomerSegment.findById(registered.customerId()) != null) {
-            return;
-        }
-        CustomerSegment segment = new CustomerSegment();
-        segment.customerId = registered.customerId();
-        segment.registeredAt = registered.registeredAt();
-        segment.persist();
+        em.createNativeQuery(REGISTER).setParameter(1, registered.customerId())
+                .setParameter(2, registered.registeredAt()).executeUpdate();
     }
 
     public record PeriodLevel(String period, String level, BigDecimal revenue, BigDecimal margin, int purchases,
@@ -127,7 +138,8 @@ public class SegmentService {
             BigDecimal margin, BigDecimal shareOfRevenue, BigDecimal cutOff) {
     }
 
-    public record Pyramid(PeriodClose close, List<LevelFigures> levels, BigDecimal revenue, BigDecimal margin) {
+    public record Pyramid(PeriodClose close, List<LevelFigures> levels, BigDecimal revenue, BigDecimal margin,
+            long unconfirmed) {
     }
 
     /**
@@ -155,7 +167,9 @@ public class SegmentService {
                     levelRevenue, r == null ? BigDecimal.ZERO : (BigDecimal) r[3], Shares.of(levelRevenue, revenue),
                     r == null ? null : (BigDecimal) r[4]));
         }
-        return new Pyramid(close, levels, revenue, margin);
+        long unconfirmed = ((Number) em.createNativeQuery(UNCONFIRMED_IN_PERIOD).setParameter(1, period.name())
+                .getSingleResult()).longValue();
+        return new Pyramid(close, levels, revenue, margin, unconfirmed);
     }
 
     public record Change(UUID customerId, String period, String from, String to, String direction,

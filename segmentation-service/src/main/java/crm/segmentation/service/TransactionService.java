@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +41,9 @@ import org.hibernate.jpa.HibernateHints;
  */
 @ApplicationScoped
 public class TransactionService {
+    /** How many merges, one after the other, a sale may follow while it is recorded. */
+    private static final int MERGE_ROUNDS = 3;
+
     private final Outbox outbox;
     private final ObjectMapper json;
     private final SegmentationConfig config;
@@ -75,8 +79,10 @@ public class TransactionService {
      * Records requests that passed bean validation in one database transaction: a result per
      * request, in request order. A refused request writes nothing and does not stop the others.
      * Requests sharing a key (source + externalId): the first decides; a later one with the same
-     * content shares its result (a retry), one with other content is a conflict. Runs on request
-     * threads and on {@link GroupCommit}'s writers alike.
+     * content shares its result (a retry), one with other content is a conflict. A customer not heard of
+     * yet is known, unconfirmed, from their first sale (customer-service's event may still be on its way);
+     * a sale naming a customer merged away is recorded for the survivor, in a second statement of its own.
+     * Runs on request threads and on {@link GroupCommit}'s writers alike.
      */
     @ActivateRequestContext
     public List<Result> recordAll(List<RecordTransaction> requests) {
@@ -96,8 +102,19 @@ public class TransactionService {
                 candidates.add(proposed[i]);
             }
         }
-        Set<UUID> inserted = candidates.isEmpty() ? Set.of() : write(candidates, now);
+        Set<UUID> inserted = new HashSet<>(candidates.isEmpty() ? Set.of() : write(candidates, now));
         List<LedgerTransaction> notInserted = candidates.stream().filter(t -> !inserted.contains(t.id)).toList();
+        // A sale naming a customer merged away goes to the survivor; a merge meanwhile may move it once more.
+        for (int round = 0; round < MERGE_ROUNDS && !notInserted.isEmpty(); round++) {
+            Map<UUID, UUID> survivors = privacy.survivorsOf(notInserted.stream().map(t -> t.customerId).collect(Collectors.toSet()));
+            List<LedgerTransaction> moved = notInserted.stream().filter(t -> survivors.containsKey(t.customerId)).toList();
+            if (moved.isEmpty()) {
+                break;
+            }
+            moved.forEach(t -> t.customerId = survivors.get(t.customerId));
+            inserted.addAll(write(moved, now));
+            notInserted = notInserted.stream().filter(t -> !inserted.contains(t.id)).toList();
+        }
         Map<Key, LedgerTransaction> earlier = earlier(notInserted);
         Set<UUID> erased = notInserted.isEmpty() ? Set.of()
                 : privacy.erasedAmong(notInserted.stream().map(t -> t.customerId).collect(Collectors.toSet()));
@@ -141,7 +158,8 @@ public class TransactionService {
         if (erased.contains(t.customerId)) {
             return new Result(null, gone(t.customerId));
         }
-        return new Result(null, ProblemException.invalid("customerId", "no customer " + t.customerId + " is known"));
+        return new Result(null, ProblemException.conflict("customerId", "customer " + t.customerId
+                + " was merged into another while the sale was recorded; send it again"));
     }
 
     /** 410 for personal data about a customer erased here, naming the field. */

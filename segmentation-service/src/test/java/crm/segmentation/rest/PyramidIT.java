@@ -50,6 +50,10 @@ class PyramidIT {
     @Test
     void a100CustomerPeriodIsCut1_4_15_80WithTiesBrokenById() {
         List<UUID> ids = Ledger.knownCustomers(db, 100);
+        // three customers known from their sales only: ranked alike, and counted as unconfirmed
+        for (int i = 50; i < 53; i++) {
+            ids.set(i, UUID.randomUUID());
+        }
         List<String> sales = new ArrayList<>();
         // ids are sorted: the two best spend the same, so the smaller id is TOP.
         for (int i = 0; i < 100; i++) {
@@ -68,6 +72,7 @@ class PyramidIT {
         // total revenue: 2 × 1000 + Σ_{i=2..99} (1000 − 5i) = 2000 + 98000 − 5 × 4949 = 75255
         given().queryParam("period", "2001-03").get("/api/v1/segments/pyramid").then().statusCode(200)
                 .body("active", equalTo(100))
+                .body("unconfirmed", equalTo(3))
                 .body("revenue", equalTo(75255f))
                 .body("levels.find { it.level == 'TOP' }.customers", equalTo(1))
                 .body("levels.find { it.level == 'BIG' }.customers", equalTo(4))

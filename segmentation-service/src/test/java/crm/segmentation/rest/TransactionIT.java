@@ -89,7 +89,6 @@ class TransactionIT {
         expect400(good.replace("\"unitPrice\":10.00", "\"unitPrice\":10.005"), "lines[0].unitPrice");
         expect400(good.replace("\"unitCost\":4.00", "\"unitCost\":4.001"), "lines[0].unitCost");
         expect400(good.replace("\"CNY\"", "\"XYZ\""), "currency");
-        expect400(good.replace(customer.toString(), UUID.randomUUID().toString()), "customerId");
         expect400(good.replace("\"lines\":[", "\"lines\":[],\"x\":["), "lines");
         expect400(good.replace("\"2026-10-01T10:00:00Z\"", "\"yesterday\""), "occurredAt");
         // a number written in a few characters whose digits would fill the memory

@@ -110,7 +110,11 @@ class ValueIT {
         given().contentType(ContentType.JSON).body("{\"amount\":100,\"currency\":\"ABC\"}")
                 .put("/api/v1/segments/customers/" + customer + "/wallet").then().statusCode(400)
                 .body("errors.field", hasItem("currency"));
+        UUID notHeardOf = UUID.randomUUID();
         given().contentType(ContentType.JSON).body("{\"amount\":100,\"currency\":\"CNY\"}")
-                .put("/api/v1/segments/customers/" + UUID.randomUUID() + "/wallet").then().statusCode(404);
+                .put("/api/v1/segments/customers/" + notHeardOf + "/wallet").then().statusCode(200)
+                .body("customerId", equalTo(notHeardOf.toString())).body("wallet", equalTo(100));
+        given().get("/api/v1/segments/customers/" + notHeardOf).then().statusCode(200)
+                .body("confirmed", equalTo(false)).body("assessment.wallet", equalTo(100));
     }
 }
