@@ -1,11 +1,11 @@
 -- The front-desk card's data for bin/crm bench card, straight into the services' own tables (their
 -- schemas as Flyway made them: run it after the services started once on the database).
---   psql -v ON_ERROR_STOP=1 -v customers=1000000 -f card.sql
+--   psql -v ON_ERROR_STOP=1 -v customers=1000000 -v month=YYYY-MM -f card.sql (month: the current one, so a
+--   load of an earlier month is made again)
 -- Customer n (1..customers) has the id md5('customer-' || n) and the phone +86138 and n in eight digits.
--- Every table of the three services goes first (TRUNCATE ... CASCADE, whatever tables an older or newer
--- version of a service has), so a re-load with another count starts clean. Set-based throughout: a
--- million customers load in minutes. The months are the two before this one, in the business's time
--- zone (Asia/Shanghai), so the card finds a level at the last close and one before it.
+-- The three schemas are emptied before (empty.sql). Set-based throughout: a million customers load in
+-- minutes. The months are the two before this one, in the business's time zone (Asia/Shanghai), so the
+-- card finds a level at the last close and one before it.
 SET client_min_messages = warning;
 SET TIME ZONE 'Asia/Shanghai';
 SET maintenance_work_mem = '256MB';
@@ -15,14 +15,6 @@ SET work_mem = '64MB';
 SELECT to_char(date_trunc('month', now()) - interval '2 months', 'YYYY-MM') AS p1,
        to_char(date_trunc('month', now()) - interval '1 month', 'YYYY-MM') AS p2,
        date_trunc('month', now()) - interval '12 months' AS ledger_from \gset
-
--- Empty every table the three services own, and drop the closes' level partitions.
-SELECT format('DROP TABLE %s', c.oid::regclass) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-  WHERE i.inhparent = 'segmentation.period_level'::regclass \gexec
-SELECT 'TRUNCATE ' || string_agg(c.oid::regclass::text, ', ') || ' CASCADE'
-  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE n.nspname IN ('customer', 'segmentation', 'experience') AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-    AND c.relname <> 'flyway_schema_history' \gexec
 
 -- customer-service ------------------------------------------------------------------------------
 SET search_path = customer;

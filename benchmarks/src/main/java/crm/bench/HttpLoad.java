@@ -31,9 +31,18 @@ final class HttpLoad {
         String describe() {
             return String.format("%,d requests in %.1f s = %,.0f req/s, errors %d, latency p50 %.2f ms, p90 %.2f ms,"
                             + " p99 %.2f ms, max %.2f ms", requests, seconds, throughput(), errors,
-                    latencyMicros.getValueAtPercentile(50) / 1000.0, latencyMicros.getValueAtPercentile(90) / 1000.0,
-                    latencyMicros.getValueAtPercentile(99) / 1000.0, latencyMicros.getMaxValue() / 1000.0);
+                    millis(50), millis(90), millis(99),
+                    latencyMicros.getMaxValue() / 1000.0);
         }
+
+        double millis(double percentile) {
+            return HttpLoad.millis(latencyMicros, percentile);
+        }
+    }
+
+    /** A percentile of a histogram of microseconds, in milliseconds: HTTP's and pgbench's latencies alike. */
+    static double millis(Histogram latencyMicros, double percentile) {
+        return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
     }
 
     /** {@code ratePerSecond} 0 = closed loop. {@code request} maps a request number to the request. */
@@ -98,17 +107,16 @@ final class HttpLoad {
     }
 
     static HttpRequest get(String url) {
-        return authorized(HttpRequest.newBuilder(URI.create(url))).timeout(Duration.ofSeconds(10)).GET().build();
+        return get(url, System.getenv("CRM_TOKEN"));
     }
 
-    static HttpRequest postJson(String url, String body) {
-        return authorized(HttpRequest.newBuilder(URI.create(url))).timeout(Duration.ofSeconds(60))
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    /** With this bearer token rather than CRM_TOKEN's. */
+    static HttpRequest get(String url, String token) {
+        return authorized(HttpRequest.newBuilder(URI.create(url)), token).timeout(Duration.ofSeconds(10)).GET().build();
     }
 
-    /** With the bearer token bin/crm passes in CRM_TOKEN: a key at the gateway, the gateway's token at a service. */
-    private static HttpRequest.Builder authorized(HttpRequest.Builder request) {
-        String token = System.getenv("CRM_TOKEN");
+    /** bin/crm passes the token in CRM_TOKEN: a key at the gateway, the gateway's token at a service. */
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
         return token == null || token.isEmpty() ? request : request.header("Authorization", "Bearer " + token);
     }
 

@@ -2,7 +2,9 @@ package crm.events;
 
 import crm.events.config.EventsConfig;
 import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,20 +33,24 @@ public class KafkaClients {
     private final Map<String, Object> base;
     private final EventsConfig config;
     private volatile boolean topicsReady;
+    private Admin admin;
 
     public KafkaClients(@Identifier("default-kafka-broker") Map<String, Object> base, EventsConfig config) {
         this.base = base;
         this.config = config;
     }
 
-    /** An idempotent producer: acks from all in-sync replicas, no duplicates on its own retries. */
+    /**
+     * An idempotent producer: acks from all in-sync replicas, no duplicates on its own retries, which
+     * go on for {@code crm.events.delivery-timeout} (through a broker restart) before a send fails.
+     */
     public KafkaProducer<String, String> producer() {
         Map<String, Object> props = new HashMap<>(base);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.deliveryTimeout().toMillis());
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, config.consumerGroup() + "-outbox");
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
@@ -57,6 +64,33 @@ public class KafkaClients {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** Whether the broker answers within a second; health reports it (the outbox holds events meanwhile). */
+    public boolean brokerReachable() {
+        try {
+            admin().describeCluster(new DescribeClusterOptions().timeoutMs(1_000)).clusterId().get(2, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(base);
+        }
+        return admin;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package crm.rest;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.ws.rs.core.Response;
@@ -40,12 +41,16 @@ public class ProblemException extends RuntimeException {
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining()).replaceFirst("^\\.", "");
+        StreamConstraintsException limit = e.getCause() instanceof StreamConstraintsException cause ? cause : null;
         if (field.isEmpty()) {
-            return new ProblemException(Response.Status.BAD_REQUEST, "The request body is not valid JSON for this resource");
+            return new ProblemException(Response.Status.BAD_REQUEST, limit != null ? beyondLimits(limit)
+                    : "The request body is not valid JSON for this resource");
         }
         String message;
-        if (e instanceof StrictJson.NulCharacter) {
-            message = StrictJson.NUL_MESSAGE;
+        if (limit != null) {
+            message = "is beyond what any request may be: " + StrictJson.limit(limit);
+        } else if (e instanceof StrictJson.ControlCharacter) {
+            message = ControlCharacters.MESSAGE;
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
         } else if (e instanceof InvalidFormatException invalid) {
@@ -54,6 +59,11 @@ public class ProblemException extends RuntimeException {
             message = "has the wrong type";
         }
         return invalid(field, message);
+    }
+
+    /** The detail of a 400 for a body beyond {@link StrictJson}'s limits where no field can be named. */
+    static String beyondLimits(StreamConstraintsException e) {
+        return "The body is beyond what any request may be: " + StrictJson.limit(e);
     }
 
     /** 403 for a caller who holds none of these roles: the detail names the roles that would do. */

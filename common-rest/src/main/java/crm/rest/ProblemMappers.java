@@ -52,11 +52,10 @@ public class ProblemMappers {
                 List.of());
     }
 
-    /** A body beyond what a request of the API can be: too deeply nested, a number too long. */
+    /** A body beyond what a request of the API can be: too deeply nested, a number or a text too long. */
     @ServerExceptionMapper
     public Response beyondLimits(StreamConstraintsException e, UriInfo uri) {
-        return Problems.response(Response.Status.BAD_REQUEST, "The body is beyond what any request may be: "
-                + e.getOriginalMessage(), path(uri), List.of());
+        return Problems.response(Response.Status.BAD_REQUEST, ProblemException.beyondLimits(e), path(uri), List.of());
     }
 
     @ServerExceptionMapper

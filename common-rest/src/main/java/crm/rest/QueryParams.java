@@ -2,9 +2,11 @@ package crm.rest;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.UUID;
 
-/** Query parameters taken as text and parsed here, so a bad one is a 400 naming it (JAX-RS would answer 404). */
+/**
+ * Query parameters taken as text and parsed here, so a bad one is a 400 naming it. Enums, UUIDs,
+ * numbers and booleans are typed parameters, converted by {@link ParameterConverters}.
+ */
 public final class QueryParams {
     // What PostgreSQL's timestamptz and ISO-8601's four-digit years both hold.
     private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
@@ -29,15 +31,24 @@ public final class QueryParams {
         throw ProblemException.invalid(field, "must be a date (2026-10-01) or an ISO instant in years 0001-9999 (2026-10-01T00:00:00Z)");
     }
 
-    /** A UUID, or null when absent or blank. */
-    public static UUID uuid(String field, String value) {
+
+    /**
+     * Search text, stripped: null when absent or blank, a 400 naming the field when shorter than
+     * {@code minLength} characters (a letter or two match nearly everyone, and count them all).
+     */
+    public static String search(String field, String value, int minLength) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, "must be a UUID, e.g. 6f1c2a9e-5b1d-4c1e-9a57-3f0f5a1f2b11");
+        String text = value.strip();
+        if (text.codePointCount(0, text.length()) < minLength) {
+            throw ProblemException.invalid(field, "must be at least " + minLength + " characters");
         }
+        return text;
+    }
+
+    /** The text as a LIKE (ILIKE) pattern that matches it literally: {@code %}, {@code _} and {@code \} escaped. */
+    public static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class QueryParamsTest {
@@ -21,11 +20,21 @@ class QueryParamsTest {
         }
     }
 
+
     @Test
-    void uuidsAreNamedWhenBad() {
-        UUID id = UUID.randomUUID();
-        assertEquals(id, QueryParams.uuid("customerId", id.toString()));
-        assertEquals("customerId", assertThrows(ProblemException.class, () -> QueryParams.uuid("customerId", "c-1"))
-                .errors().get(0).field());
+    void searchTextShorterThanTheMinimumIsRefusedNamingIt() {
+        assertEquals("wa", QueryParams.search("q", " wa ", 2));
+        assertEquals("王伟", QueryParams.search("q", "王伟", 2));
+        assertNull(QueryParams.search("q", "  ", 2));
+        ProblemException e = assertThrows(ProblemException.class, () -> QueryParams.search("q", " _ ", 2));
+        assertEquals(400, e.status().getStatusCode());
+        assertEquals("q", e.errors().get(0).field());
+        assertEquals("must be at least 2 characters", e.errors().get(0).message());
+    }
+
+    @Test
+    void likePatternsMatchTheTextLiterally() {
+        assertEquals("100\\% a\\_b c\\\\d", QueryParams.likeLiteral("100% a_b c\\d"));
+        assertEquals("wang", QueryParams.likeLiteral("wang"));
     }
 }

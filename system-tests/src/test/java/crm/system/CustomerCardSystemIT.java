@@ -99,7 +99,7 @@ class CustomerCardSystemIT {
                 .post("/api/v1/experience/logs").then().statusCode(201);
         // customer-service learns her usual order from the sales' SKUs, through Kafka
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(desk)
-                .get("/api/v1/customers/" + her + "/preferences").then().body("key", hasItem("usualOrder")));
+                .get("/api/v1/customers/" + her + "/preferences").then().body("items.key", hasItem("usualOrder")));
 
         // her visit reaches customer-service (last seen today) through Kafka too
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(desk)

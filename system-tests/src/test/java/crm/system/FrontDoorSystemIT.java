@@ -63,12 +63,15 @@ class FrontDoorSystemIT {
     }
 
     @Test
-    void aMergeIsAuditedAsTheCallerWhateverTheBodySays() {
+    void aMergeIsAuditedAsTheCallerAndABodyNamingSomeoneElseIsRefused() {
         String survivor = register();
         String duplicate = register();
         String officer = Keys.issue(system, "privacy-officer", null, "officer-9");
         given().auth().oauth2(officer).contentType(ContentType.JSON)
                 .body("{\"duplicateId\":\"" + duplicate + "\",\"mergedBy\":\"someone else\"}")
+                .post("/api/v1/customers/" + survivor + "/merge")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("mergedBy"));
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"duplicateId\":\"" + duplicate + "\"}")
                 .post("/api/v1/customers/" + survivor + "/merge")
                 .then().statusCode(200).body("mergedBy", equalTo("officer-9"));
     }

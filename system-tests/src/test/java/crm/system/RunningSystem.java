@@ -23,6 +23,10 @@ import java.util.Map;
 final class RunningSystem implements AutoCloseable {
     private static RunningSystem shared;
     private final List<Process> processes = new ArrayList<>();
+    /** The process and the command of each service started, by name, so one can be killed and started again. */
+    private final Map<String, Process> byName = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<String>> commands = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> ports = new java.util.concurrent.ConcurrentHashMap<>();
     private final Path root = Path.of(System.getProperty("crm.root", "..")).toAbsolutePath().normalize();
     private final Path logs = root.resolve("system-tests/target/service-logs");
     private final Path adminKeyFile = root.resolve("system-tests/target/admin-key");
@@ -92,8 +96,8 @@ final class RunningSystem implements AutoCloseable {
         ports.forEach((service, servicePort) -> gateway.add("-Dcrm.gateway.services." + service + ".url=http://127.0.0.1:"
                 + (service.equals(stopped) ? KafkaBroker.freePort() : servicePort)));
         launch("gateway-without-" + stopped, port, gateway);
-        // It is never ready (a service behind it is down), only live.
-        awaitReady(port, "live", Duration.ofSeconds(60));
+        // Ready although a service behind it is down: the others can be served (the health details name it).
+        awaitReady(port, "ready", Duration.ofSeconds(60));
         return port;
     }
 
@@ -108,8 +112,30 @@ final class RunningSystem implements AutoCloseable {
                 "-Dquarkus.http.port=" + port));
         command.addAll(properties);
         command.addAll(List.of("-jar", jar.toString()));
+        commands.put(name, command);
+        ports.put(name, port);
+        start(name);
+    }
+
+    private void start(String name) throws IOException {
         Path log = logs.resolve(name + ".log");
-        processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+        Process process = new ProcessBuilder(commands.get(name)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        processes.add(process);
+        byName.put(name, process);
+    }
+
+    /** {@code kill -9} of a service: no shutdown hook runs, requests in flight are cut. */
+    void kill(String name) throws InterruptedException {
+        Process process = byName.get(name);
+        process.destroyForcibly();
+        process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Starts a killed service again on its port and waits until it can serve. */
+    void restart(String name) throws IOException, InterruptedException {
+        start(name);
+        awaitReady(ports.get(name), "live", Duration.ofSeconds(90));
     }
 
     /** Waits for a gateway's health check ({@code ready}: only when every service behind it is, or {@code live}). */
@@ -126,7 +152,7 @@ final class RunningSystem implements AutoCloseable {
             } catch (IOException e) {
                 // not listening yet
             }
-            for (Process process : processes) {
+            for (Process process : byName.values()) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("A service exited during start-up; see " + logs);
                 }

@@ -36,11 +36,31 @@ public interface EventsConfig {
     @WithDefault("P14D")
     Duration retention();
 
-    /** Attempts at applying one event before it goes to the failed_event table. */
+    /**
+     * How long the producer keeps trying to deliver an event (its {@code delivery.timeout.ms}): the
+     * relay waits that long for a send before it reads the row again, so a broker outage shorter than
+     * this publishes each event once.
+     */
+    @WithDefault("2m")
+    Duration deliveryTimeout();
+
+    /** Attempts at applying one event that fails for a reason other than the database before it goes to failed_event. */
     @WithDefault("5")
     int maxAttempts();
 
-    /** Pause before retrying after Kafka or a handler failed. */
+    /**
+     * How long a consumer retries an event it could not apply because of the database (connection lost,
+     * deadlock, lock timeout) before it goes to failed_event; its partition waits meanwhile, so one
+     * customer's events keep their order.
+     */
+    @WithDefault("6h")
+    Duration retryFor();
+
+    /** Pause before retrying after Kafka or a handler failed; it doubles with each retry of one event. */
     @WithDefault("2s")
     Duration retryBackoff();
+
+    /** The longest pause between two retries of one event. */
+    @WithDefault("5m")
+    Duration maxRetryBackoff();
 }

@@ -1,8 +1,5 @@
 package crm.events.inbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import crm.events.CloudEvent;
-import crm.events.EventCodec;
 import crm.events.KafkaClients;
 import crm.events.config.EventsConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -10,11 +7,12 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -25,42 +23,43 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
- * Polls the topics the service's {@link EventHandler}s subscribe to and applies each event in
- * its own transaction, recording its id first so a redelivered event has no second effect.
- * Offsets are committed only after the effect. A failing event is retried before any later event
- * of its partition (one customer's events stay in order); after {@code crm.events.max-attempts}
- * it goes to the failed_event table, so one bad record cannot stop a partition.
+ * Polls the topics the service's {@link EventHandler}s subscribe to and applies each event
+ * ({@link EventApplier}); offsets are committed only after the effect. A failing event is retried
+ * before any later event of its partition (one customer's events stay in order): its partition is
+ * paused and sought back to it, with a pause that doubles from {@code crm.events.retry-backoff} up to
+ * {@code crm.events.max-retry-backoff}, while the other partitions go on. It goes to failed_event
+ * once it has failed for {@code crm.events.retry-for} when the database was the trouble, after
+ * {@code crm.events.max-attempts} otherwise, and at once when it cannot be read; so one bad record
+ * cannot stop a partition.
  */
 @ApplicationScoped
 public class EventConsumer {
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
-    private final Instance<EventHandler> handlers;
+    private final EventApplier applier;
     private final KafkaClients kafka;
     private final ProcessedEvents processed;
     private final FailedEvents failed;
-    private final EventCodec codec;
     private final EventsConfig config;
-    private final Subscriptions subscriptions = new Subscriptions();
-    private final Map<String, Integer> attempts = new HashMap<>();
+    /** The event each partition is retrying, and when its partition resumes. */
+    private final Map<TopicPartition, Retry> retries = new HashMap<>();
     private volatile boolean running;
+    private volatile long lag = -1;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
     private Instant nextPurge = Instant.EPOCH;
 
-    public EventConsumer(Instance<EventHandler> handlers, KafkaClients kafka, ProcessedEvents processed,
-            FailedEvents failed, EventCodec codec, EventsConfig config) {
-        this.handlers = handlers;
+    public EventConsumer(EventApplier applier, KafkaClients kafka, ProcessedEvents processed, FailedEvents failed,
+            EventsConfig config) {
+        this.applier = applier;
         this.kafka = kafka;
         this.processed = processed;
         this.failed = failed;
-        this.codec = codec;
         this.config = config;
     }
 
     void start(@Observes StartupEvent startup) {
-        handlers.forEach(handler -> handler.subscribe(subscriptions));
-        if (subscriptions.isEmpty()) {
+        if (applier.isEmpty()) {
             return;
         }
         running = true;
@@ -82,9 +81,19 @@ public class EventConsumer {
         thread.join(TimeUnit.SECONDS.toMillis(10));
     }
 
-    /** False once the consumer thread has died; the readiness check reports it. */
+    /** False once the consumer thread has died; the liveness check reports it. */
     public boolean isHealthy() {
         return thread == null || thread.isAlive();
+    }
+
+    /** Whether this service consumes events at all. */
+    public boolean isConsuming() {
+        return thread != null;
+    }
+
+    /** Records not yet consumed on the partitions assigned here, as of the last poll; -1 when unknown. */
+    public long lag() {
+        return lag;
     }
 
     private void run() {
@@ -92,7 +101,7 @@ public class EventConsumer {
             try {
                 kafka.ensureTopics();
                 consumer = kafka.consumer();
-                consumer.subscribe(subscriptions.topics());
+                consumer.subscribe(applier.topics());
                 while (running) {
                     consumeOnce();
                     purgeProcessedIds();
@@ -103,6 +112,8 @@ public class EventConsumer {
                 LOG.warnf("Event consumer failed, restarting in %s: %s", config.retryBackoff(), e.toString());
                 pause();
             } finally {
+                retries.clear();
+                lag = -1;
                 if (consumer != null) {
                     consumer.close(Duration.ofSeconds(5));
                     consumer = null;
@@ -112,14 +123,16 @@ public class EventConsumer {
     }
 
     private void consumeOnce() {
+        resumeDuePartitions();
         ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        boolean retry = false;
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, String> record : records.records(partition)) {
-                if (!handle(record)) {
+                Retry retry = handle(partition, record);
+                if (retry != null) {
+                    retries.put(partition, retry);
                     consumer.seek(partition, record.offset());
-                    retry = true;
+                    consumer.pause(List.of(partition));
                     break;
                 }
                 done.put(partition, new OffsetAndMetadata(record.offset() + 1));
@@ -128,64 +141,62 @@ public class EventConsumer {
         if (!done.isEmpty()) {
             consumer.commitSync(done);
         }
-        if (retry) {
-            pause();
+        lag = consumer.assignment().stream().mapToLong(p -> consumer.currentLag(p).orElse(0)).sum();
+    }
+
+    private void resumeDuePartitions() {
+        Set<TopicPartition> assigned = consumer.assignment();
+        retries.keySet().retainAll(assigned);
+        Instant now = Instant.now();
+        Set<TopicPartition> paused = consumer.paused();
+        List<TopicPartition> due = retries.entrySet().stream()
+                .filter(entry -> !entry.getValue().resumeAt().isAfter(now))
+                .map(Map.Entry::getKey)
+                .filter(paused::contains)
+                .toList();
+        if (!due.isEmpty()) {
+            consumer.resume(due);
         }
     }
 
-    /** True when the record is dealt with (applied, skipped or dead-lettered); false to retry it. */
-    private boolean handle(ConsumerRecord<String, String> record) {
-        String position = record.topic() + "-" + record.partition() + "@" + record.offset();
+    /** Null when the record is dealt with (applied, skipped or set aside); else when to try it again. */
+    private Retry handle(TopicPartition partition, ConsumerRecord<String, String> record) {
+        Retry earlier = retries.get(partition);
+        if (earlier != null && earlier.offset() != record.offset()) {
+            earlier = null;
+        }
         try {
-            apply(record);
-            attempts.remove(position);
-            return true;
+            applier.apply(record.value(), null);
+            retries.remove(partition);
+            return null;
         } catch (InvalidEvent e) {
+            retries.remove(partition);
             failed.record(config.consumerGroup(), record, e.getMessage());
-            return true;
+            return null;
         } catch (RuntimeException e) {
-            int attempt = attempts.merge(position, 1, Integer::sum);
-            if (attempt >= config.maxAttempts()) {
-                attempts.remove(position);
-                failed.record(config.consumerGroup(), record, e.toString());
-                return true;
+            Retry retry = earlier == null ? Retry.first(record.offset()) : earlier.next();
+            boolean database = DatabaseTrouble.causes(e);
+            Duration failing = Duration.between(retry.since(), Instant.now());
+            if (database ? failing.compareTo(config.retryFor()) >= 0 : retry.attempts() >= config.maxAttempts()) {
+                retries.remove(partition);
+                failed.record(config.consumerGroup(), record,
+                        "after %d attempts in %s: %s".formatted(retry.attempts(), failing, e));
+                return null;
             }
-            LOG.warnf(e, "Event at %s failed (attempt %d of %d); retrying", position, attempt, config.maxAttempts());
-            return false;
+            Duration wait = backoff(retry.attempts());
+            if (retry.attempts() == 1) {
+                LOG.warnf(e, "Event at %s@%d failed; retrying in %s", partition, record.offset(), wait);
+            } else {
+                LOG.warnf("Event at %s@%d failed (attempt %d, %s): %s; retrying in %s", partition, record.offset(),
+                        retry.attempts(), database ? "database" : "not the database", e, wait);
+            }
+            return retry.resumingAt(Instant.now().plus(wait));
         }
     }
 
-    private void apply(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            throw new InvalidEvent("empty record");
-        }
-        CloudEvent event;
-        try {
-            event = codec.read(record.value());
-        } catch (JsonProcessingException e) {
-            throw new InvalidEvent("not a CloudEvent: " + e.getOriginalMessage());
-        }
-        if (event.id() == null || event.type() == null) {
-            throw new InvalidEvent("a CloudEvent needs an id and a type");
-        }
-        Subscriptions.Action<?> action = subscriptions.action(event.type());
-        if (action == null) {
-            return;
-        }
-        Object payload;
-        try {
-            payload = event.data() == null ? null : codec.payload(event, action.type().payloadClass());
-        } catch (JsonProcessingException e) {
-            throw new InvalidEvent("unreadable " + event.type() + " payload: " + e.getOriginalMessage());
-        }
-        if (payload == null) {
-            throw new InvalidEvent(event.type() + " without data");
-        }
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (processed.firstDelivery(config.consumerGroup(), event.id())) {
-                action.apply(payload);
-            }
-        });
+    private Duration backoff(int attempts) {
+        Duration wait = config.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
+        return wait.compareTo(config.maxRetryBackoff()) > 0 ? config.maxRetryBackoff() : wait;
     }
 
     private void purgeProcessedIds() {
@@ -205,10 +216,18 @@ public class EventConsumer {
         }
     }
 
-    /** A record no retry can fix. */
-    private static final class InvalidEvent extends RuntimeException {
-        InvalidEvent(String message) {
-            super(message);
+    /** An event being retried: its offset, when it first failed, how often it has, when to try again. */
+    private record Retry(long offset, Instant since, int attempts, Instant resumeAt) {
+        static Retry first(long offset) {
+            return new Retry(offset, Instant.now(), 1, Instant.now());
+        }
+
+        Retry next() {
+            return new Retry(offset, since, attempts + 1, resumeAt);
+        }
+
+        Retry resumingAt(Instant at) {
+            return new Retry(offset, since, attempts, at);
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -31,15 +32,29 @@ import org.jboss.logging.Logger;
 /**
  * Publishes committed outbox rows to Kafka in the order they were written and marks them sent.
  * Of several instances of a service only one relays at a time (a transaction-scoped advisory
- * lock), so one customer's events keep their order. A crash between the send and the mark
- * re-sends the rows: consumers are idempotent on the event id.
+ * lock), so one customer's events keep their order. A row is read again only once every send of
+ * its earlier reading has ended (the producer retries on its own, without duplicates, for
+ * {@code crm.events.delivery-timeout}), so a broker outage does not publish events twice; only a
+ * crash between the send and the mark re-sends them, and consumers are idempotent on the event id.
+ * A row the broker refuses for good (too large, invalid) is set aside with the reason
+ * ({@code refused_at}, {@code refusal}) and the rows behind it go on.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay:' || current_schema()))";
+    private static final String PENDING = """
+            SELECT id, topic, event_key, CAST(payload AS text), bulk,
+                to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') FROM outbox_event
+            WHERE sent_at IS NULL AND refused_at IS NULL ORDER BY position LIMIT ?1""";
+    private static final String MARK_SENT = "UPDATE outbox_event SET sent_at = ?1 WHERE id IN (?2)";
+    private static final String MARK_REFUSED = "UPDATE outbox_event SET refused_at = ?1, refusal = ?2 WHERE id = ?3";
+    private static final String PURGE = "DELETE FROM outbox_event WHERE sent_at < ?1";
 
     private static final int ACK_WINDOW = 10_000;
+    /** Beyond the delivery timeout, how long the relay waits for a send before it closes the producer. */
+    private static final Duration GRACE = Duration.ofSeconds(30);
 
     private final EntityManager em;
     private final KafkaClients kafka;
@@ -75,7 +90,7 @@ public class OutboxRelay {
         }
     }
 
-    /** False once the relay thread has died; the readiness check reports it. */
+    /** False once the relay thread has died; the liveness check reports it. */
     public boolean isHealthy() {
         return thread == null || thread.isAlive();
     }
@@ -93,8 +108,18 @@ public class OutboxRelay {
                     kafka.ensureTopics();
                     producer = kafka.producer();
                 }
-                while (running && publishBatch(producer) == config.relayBatchSize()) {
+                Batch batch;
+                do {
+                    batch = publishBatch(producer);
                     wakeUps.drainPermits();
+                } while (running && batch.complete() && batch.rows() == config.relayBatchSize());
+                if (batch.producerLost()) {
+                    close(producer);
+                    producer = null;
+                }
+                if (!batch.complete()) {
+                    sleep(config.retryBackoff().toMillis());
+                    continue;
                 }
                 purgeSentRows();
                 wakeUps.tryAcquire(config.relayInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -106,10 +131,8 @@ public class OutboxRelay {
                 if (!running) {
                     break;
                 }
+                // Every send of the batch has ended (publishBatch waits for them): the producer stays.
                 LOG.warnf("Outbox relay failed, retrying in %s: %s", config.retryBackoff(), e.toString());
-                // A producer that failed may be unusable (fenced, closed): start afresh.
-                close(producer);
-                producer = null;
                 sleep(config.retryBackoff().toMillis());
             }
         }
@@ -122,83 +145,116 @@ public class OutboxRelay {
         }
     }
 
-    private int publishBatch(KafkaProducer<String, String> producer) {
+    /**
+     * How a batch went: rows read; complete when every row was sent or refused (else the rest waits
+     * for the next attempt); producerLost when the producer must be replaced.
+     */
+    private record Batch(int rows, boolean complete, boolean producerLost) {
+    }
+
+    private Batch publishBatch(KafkaProducer<String, String> producer) {
         return QuarkusTransaction.requiringNew().timeout((int) config.relayTimeout().toSeconds()).call(() -> {
             // Services may share a database, each in its own schema: one lock per schema.
-            boolean relaying = (Boolean) em.createNativeQuery(
-                    "SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay:' || current_schema()))").getSingleResult();
-            if (!relaying) {
-                return 0;
+            if (!(Boolean) em.createNativeQuery(LOCK).getSingleResult()) {
+                return new Batch(0, true, false);
             }
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                    SELECT id, topic, event_key, CAST(payload AS text), bulk,
-                        to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') FROM outbox_event
-                    WHERE sent_at IS NULL ORDER BY position LIMIT ?1""")
-                    .setParameter(1, config.relayBatchSize())
-                    .getResultList();
-            if (rows.isEmpty()) {
-                return 0;
-            }
-            List<Future<RecordMetadata>> acks = new ArrayList<>();
-            List<UUID> ids = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                UUID id = (UUID) row[0];
-                String topic = (String) row[1];
-                if (row[4] == null) {
-                    send(producer, topic, (String) row[2], (String) row[3], acks);
-                } else {
-                    publishBulk(producer, id, topic, (String) row[2], (String) row[4],
-                            Instant.parse((String) row[5]), acks);
+            List<Object[]> rows = em.createNativeQuery(PENDING).setParameter(1, config.relayBatchSize()).getResultList();
+            List<Delivery> deliveries = new ArrayList<>(rows.size());
+            try {
+                for (Object[] row : rows) {
+                    Delivery delivery = new Delivery((UUID) row[0]);
+                    deliveries.add(delivery);
+                    String topic = (String) row[1];
+                    if (row[4] == null) {
+                        Future<RecordMetadata> send = send(producer, topic, (String) row[2], (String) row[3]);
+                        delivery.add(send);
+                        if (send.isDone() && delivery.settle(Instant.now()) && delivery.failure != null) {
+                            break; // failed before it left (no metadata in max.block.ms): so would the rest
+                        }
+                    } else {
+                        publishBulk(producer, delivery, topic, (String) row[2], (String) row[4],
+                                Instant.parse((String) row[5]));
+                    }
                 }
-                ids.add(id);
+            } finally {
+                // Never leave a send running when the rows may be read again.
+                settleAll(producer, deliveries);
             }
-            awaitAll(acks);
-            em.createNativeQuery("UPDATE outbox_event SET sent_at = ?1 WHERE id IN (?2)")
-                    .setParameter(1, Instant.now())
-                    .setParameter(2, ids)
-                    .executeUpdate();
-            return rows.size();
+            return mark(deliveries);
         });
+    }
+
+    /** Waits for every send; one still running past the delivery timeout is ended by closing the producer. */
+    private void settleAll(KafkaProducer<String, String> producer, List<Delivery> deliveries) {
+        Instant deadline = Instant.now().plus(config.deliveryTimeout()).plus(GRACE);
+        boolean stuck = false;
+        for (Delivery delivery : deliveries) {
+            stuck |= !delivery.settle(deadline);
+        }
+        if (stuck) {
+            LOG.warnf("Kafka did not end some sends within %s: closing the producer", config.deliveryTimeout());
+            producer.close(Duration.ZERO);
+            deliveries.forEach(delivery -> delivery.settle(Instant.now().plus(GRACE)));
+            deliveries.forEach(Delivery::lost);
+        }
+    }
+
+    private Batch mark(List<Delivery> deliveries) {
+        List<UUID> sent = new ArrayList<>();
+        boolean complete = true;
+        boolean producerLost = false;
+        Instant now = Instant.now();
+        for (Delivery delivery : deliveries) {
+            if (delivery.refusal != null) {
+                LOG.errorf("Kafka refused outbox event %s for good; set aside: %s", delivery.rowId, delivery.refusal);
+                em.createNativeQuery(MARK_REFUSED).setParameter(1, now).setParameter(2, delivery.refusal)
+                        .setParameter(3, delivery.rowId).executeUpdate();
+            } else if (delivery.failure == null) {
+                sent.add(delivery.rowId);
+            } else {
+                complete = false;
+                producerLost |= delivery.producerLost;
+                LOG.warnf("Outbox event %s not published, retrying in %s: %s", delivery.rowId, config.retryBackoff(),
+                        delivery.failure.toString());
+            }
+        }
+        if (!sent.isEmpty()) {
+            em.createNativeQuery(MARK_SENT).setParameter(1, now).setParameter(2, sent).executeUpdate();
+        }
+        return new Batch(deliveries.size(), complete, producerLost);
     }
 
     /**
      * Every event of a bulk change, each with an id made from the outbox row and its subject, so a
      * re-send after a crash carries the same ids and consumers drop the repeats.
      */
-    private <T> void publishBulk(KafkaProducer<String, String> producer, UUID rowId, String topic, String reference,
-            String sourceName, Instant createdAt, List<Future<RecordMetadata>> acks) {
+    private <T> void publishBulk(KafkaProducer<String, String> producer, Delivery delivery, String topic,
+            String reference, String sourceName, Instant createdAt) {
         @SuppressWarnings("unchecked")
         BulkEventSource<T> source = (BulkEventSource<T>) bulkSources.get(sourceName);
         if (source == null) {
-            throw new IllegalStateException("No bulk event source " + sourceName + " for outbox row " + rowId);
+            throw new IllegalStateException("No bulk event source " + sourceName + " for outbox row " + delivery.rowId);
         }
         OffsetDateTime time = createdAt.atOffset(ZoneOffset.UTC);
         source.read(reference, (subject, payload) -> {
-            UUID id = UUID.nameUUIDFromBytes((rowId + "/" + subject).getBytes(StandardCharsets.UTF_8));
-            send(producer, topic, subject.toString(), codec.write(source.type(), id, subject, time, payload), acks);
-            if (acks.size() >= ACK_WINDOW) {
-                awaitAll(acks);
+            UUID id = UUID.nameUUIDFromBytes((delivery.rowId + "/" + subject).getBytes(StandardCharsets.UTF_8));
+            delivery.add(send(producer, topic, subject.toString(), codec.write(source.type(), id, subject, time, payload)));
+            if (delivery.pending.size() >= ACK_WINDOW) {
+                delivery.settle(Instant.now().plus(config.deliveryTimeout()).plus(GRACE));
             }
         });
     }
 
-    private static void send(KafkaProducer<String, String> producer, String topic, String key, String value,
-            List<Future<RecordMetadata>> acks) {
+    private static Future<RecordMetadata> send(KafkaProducer<String, String> producer, String topic, String key,
+            String value) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         record.headers().add("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        acks.add(producer.send(record));
-    }
-
-    private static void awaitAll(List<Future<RecordMetadata>> acks) {
         try {
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(30, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("Kafka did not acknowledge an event", e);
+            return producer.send(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        acks.clear();
     }
 
     private void purgeSentRows() {
@@ -207,7 +263,7 @@ public class OutboxRelay {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> em
-                .createNativeQuery("DELETE FROM outbox_event WHERE sent_at < ?1")
+                .createNativeQuery(PURGE)
                 .setParameter(1, now.minus(config.retention()))
                 .executeUpdate());
         nextPurge = now.plus(config.retention().dividedBy(24));

@@ -26,4 +26,12 @@ public interface CustomerConfig {
     /** The largest page a list may ask for. */
     @WithDefault("100")
     int maxPageSize();
+
+    /** The shortest search text (q): a letter or two would match nearly everyone. */
+    @WithDefault("2")
+    int searchMinLength();
+
+    /** The most customers a network answer holds; one cut there says truncated. */
+    @WithDefault("200")
+    int networkMaxNodes();
 }

@@ -29,7 +29,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -117,7 +116,9 @@ public class CustomerResource {
     }
 
     @GET
-    @Operation(operationId = "searchCustomers", summary = "List and search customers", description = "q is fuzzy on names and company.")
+    @Operation(operationId = "searchCustomers", summary = "List and search customers", description = """
+            q is fuzzy on names and company, and finds them by any part of at least crm.customer.search-min-length
+            (2) characters, taken literally (% and _ are not wildcards).""")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public Page<CustomerSummary> search(@QueryParam("q") String q, @QueryParam("kind") CustomerKind kind,
             @QueryParam("influenceClass") InfluenceClass influenceClass, @QueryParam("ownerId") String ownerId,
@@ -144,10 +145,11 @@ public class CustomerResource {
 
     @GET
     @Path("/birthdays")
-    @Operation(operationId = "listBirthdays", summary = "Birthdays in the next N days", description = "Today included; 29 February counts as 28 February outside leap years.")
+    @Operation(operationId = "listBirthdays", summary = "Birthdays in the next N days", description = "Today included, soonest first; 29 February counts as 28 February outside leap years.")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
-    public List<BirthdayResponse> birthdays(@QueryParam("withinDays") @DefaultValue("7") int withinDays) {
-        return queries.birthdays(withinDays).stream().map(BirthdayResponse::of).toList();
+    public Page<BirthdayResponse> birthdays(@QueryParam("withinDays") @DefaultValue("7") int withinDays,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        return queries.birthdays(withinDays, page, size).map(BirthdayResponse::of);
     }
 
     @GET

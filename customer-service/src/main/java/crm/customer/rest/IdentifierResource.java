@@ -2,6 +2,7 @@ package crm.customer.rest;
 
 import crm.customer.domain.IdentifierKind;
 import crm.customer.service.IdentifierService;
+import crm.rest.Page;
 import crm.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -10,10 +11,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -36,6 +40,14 @@ public class IdentifierResource {
 
     public record NewIdentifier(@NotNull IdentifierKind kind,
             @Schema(examples = "8888 0001") @NotBlank @Size(max = 200) String value) {
+    }
+
+    @GET
+    @Operation(operationId = "listIdentifiers", summary = "A customer's identifiers", description = "By kind, then value.")
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
+    public Page<IdentifierResponse> list(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        return identifiers.list(id, page, size).map(IdentifierResponse::of);
     }
 
     @POST

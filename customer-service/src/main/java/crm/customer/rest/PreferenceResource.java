@@ -3,6 +3,7 @@ package crm.customer.rest;
 import crm.customer.domain.CustomerPreference;
 import crm.customer.domain.PreferenceSource;
 import crm.customer.service.PreferenceService;
+import crm.rest.Page;
 import crm.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -58,8 +61,9 @@ public class PreferenceResource {
     @GET
     @Operation(operationId = "listPreferences", summary = "A customer's preferences")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
-    public List<PreferenceResponse> list(@PathParam("id") UUID id) {
-        return preferences.list(id).stream().map(PreferenceResponse::of).toList();
+    public Page<PreferenceResponse> list(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        return preferences.list(id, page, size).map(PreferenceResponse::of);
     }
 
     @PUT

@@ -3,6 +3,7 @@ package crm.customer.rest;
 import crm.customer.domain.CustomerRelationship;
 import crm.customer.domain.RelationshipType;
 import crm.customer.service.RelationshipService;
+import crm.rest.Page;
 import crm.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -57,7 +58,18 @@ public class RelationshipResource {
     public record NetworkNode(CustomerSummary customer, int distance) {
     }
 
-    public record NetworkResponse(UUID customerId, int depth, List<NetworkNode> nodes, List<RelationshipResponse> edges) {
+    public record NetworkResponse(UUID customerId, int depth, List<NetworkNode> nodes, List<RelationshipResponse> edges,
+            @Schema(description = "Customers or edges within the depth were left out: more than an answer holds (crm.customer.network-max-nodes)")
+            boolean truncated) {
+    }
+
+    @GET
+    @Path("/relationships")
+    @Operation(operationId = "listRelationships", summary = "A customer's relationships", description = "From and to the customer, oldest first.")
+    @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
+    public Page<RelationshipResponse> list(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        return relationships.list(id, page, size).map(RelationshipResponse::of);
     }
 
     @POST
@@ -83,12 +95,14 @@ public class RelationshipResource {
 
     @GET
     @Path("/network")
-    @Operation(operationId = "getNetwork", summary = "The network around a customer", description = "Customers within depth steps (edges followed either way) and the edges between them; depth 1..4.")
+    @Operation(operationId = "getNetwork", summary = "The network around a customer", description = """
+            Customers within depth steps (edges followed either way) and the edges between them; depth 1..4.
+            At most crm.customer.network-max-nodes (200) customers, the nearest first; truncated says when some were left out.""")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
     public NetworkResponse network(@PathParam("id") UUID id, @QueryParam("depth") @DefaultValue("2") int depth) {
         RelationshipService.Network network = relationships.network(id, depth);
         return new NetworkResponse(network.root(), network.depth(),
                 network.nodes().stream().map(n -> new NetworkNode(CustomerSummary.of(n.customer()), n.distance())).toList(),
-                network.edges().stream().map(RelationshipResponse::of).toList());
+                network.edges().stream().map(RelationshipResponse::of).toList(), network.truncated());
     }
 }

@@ -7,6 +7,7 @@ import crm.customer.domain.CustomerStatus;
 import crm.customer.domain.IdentifierKind;
 import crm.rest.Page;
 import crm.rest.ProblemException;
+import crm.rest.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -14,14 +15,12 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,6 +28,17 @@ import java.util.stream.Collectors;
 /** The reads the front desk and account managers run: identify, search, birthdays, absentees. */
 @ApplicationScoped
 public class CustomerQueries {
+    private static final String BIRTHDAY_COUNT = """
+            SELECT count(*) FROM customer WHERE status = 'ACTIVE' AND birthday_key = ANY (CAST(:keys AS int[]))""";
+
+    /** Each birthday key comes with the days until it is celebrated, to order by. */
+    private static final String BIRTHDAY_PAGE = """
+            SELECT c.id FROM customer c
+            JOIN unnest(CAST(:keys AS int[]), CAST(:days AS int[])) AS w(birthday_key, days)
+                ON w.birthday_key = c.birthday_key
+            WHERE c.status = 'ACTIVE'
+            ORDER BY w.days, c.display_name, c.id LIMIT :limit OFFSET :offset""";
+
     private final EntityManager em;
     private final Identifiers identifiers;
     private final CustomerConfig config;
@@ -63,11 +73,12 @@ public class CustomerQueries {
         Page.check(search.page(), search.size(), config.maxPageSize());
         StringBuilder where = new StringBuilder(" FROM customer WHERE status = 'ACTIVE'");
         Map<String, Object> params = new HashMap<>();
-        String q = search.q() == null ? null : search.q().strip().toLowerCase(Locale.ROOT);
-        if (q != null && !q.isEmpty()) {
-            // word similarity finds "wang" in "wang xiaoming, acme"; ILIKE catches substrings of 1-2 letters.
-            where.append(" AND (:q <% search_text OR search_text LIKE '%' || :q || '%')");
-            params.put("q", q);
+        String q = QueryParams.search("q", search.q(), config.searchMinLength());
+        if (q != null) {
+            // word similarity finds "wang" in "wang xiaoming, acme"; LIKE catches short substrings, taken literally.
+            where.append(" AND (:q <% search_text OR search_text LIKE '%' || :pattern || '%')");
+            params.put("q", q.toLowerCase(Locale.ROOT));
+            params.put("pattern", QueryParams.likeLiteral(q.toLowerCase(Locale.ROOT)));
         }
         filter(where, params, "kind", search.kind() == null ? null : search.kind().name(), " AND kind = :kind");
         filter(where, params, "influenceClass", search.influenceClass() == null ? null : search.influenceClass().name(),
@@ -83,25 +94,29 @@ public class CustomerQueries {
             ids.setParameter(name, value);
             count.setParameter(name, value);
         });
-        ids.setParameter("limit", search.size()).setParameter("offset", search.page() * search.size());
-        @SuppressWarnings("unchecked")
-        List<UUID> page = ids.getResultList();
-        return new Page<>(load(page), search.page(), search.size(), (Long) count.getSingleResult());
+        ids.setParameter("limit", search.size()).setParameter("offset", Page.offset(search.page(), search.size()));
+        return Page.of(search.page(), search.size(), (Long) count.getSingleResult(), () -> load(ids(ids)));
     }
 
-    /** Active customers whose birthday falls in the next {@code days} days, today included, soonest first. */
+    /**
+     * Active customers whose birthday falls in the next {@code days} days, today included, soonest
+     * first, then by name.
+     */
     @Transactional
-    public List<UpcomingBirthday> birthdays(int days) {
+    public Page<UpcomingBirthday> birthdays(int days, int page, int size) {
         if (days < 0 || days > 366) {
             throw ProblemException.invalid("withinDays", "must be between 0 and 366");
         }
+        Page.check(page, size, config.maxPageSize());
         LocalDate today = LocalDate.now(config.zone());
-        List<Customer> customers = Customer.list("status = ?1 and birthdayKey in ?2", CustomerStatus.ACTIVE,
-                birthdayKeys(today, days));
-        return customers.stream()
-                .map(c -> new UpcomingBirthday(c, nextBirthday(c.birthday, today)))
-                .sorted(Comparator.comparing(UpcomingBirthday::date).thenComparing(b -> b.customer().displayName))
-                .toList();
+        Map<Integer, Integer> window = birthdayWindow(today, days);
+        String keys = array(window.keySet());
+        long total = ((Number) em.createNativeQuery(BIRTHDAY_COUNT).setParameter("keys", keys).getSingleResult())
+                .longValue();
+        return Page.of(page, size, total, () -> load(ids(em.createNativeQuery(BIRTHDAY_PAGE, UUID.class)
+                        .setParameter("keys", keys).setParameter("days", array(window.values()))
+                        .setParameter("limit", size).setParameter("offset", Page.offset(page, size)))).stream()
+                .map(c -> new UpcomingBirthday(c, nextBirthday(c.birthday, today))).toList());
     }
 
     /** Active customers not seen (no purchase, no logged experience) for more than {@code days} days. */
@@ -116,27 +131,38 @@ public class CustomerQueries {
         @SuppressWarnings("unchecked")
         List<UUID> ids = em.createNativeQuery("SELECT id" + where
                         + " ORDER BY coalesce(last_seen_at, created_at), id LIMIT :limit OFFSET :offset", UUID.class)
-                .setParameter("cutoff", cutoff).setParameter("limit", size).setParameter("offset", page * size)
+                .setParameter("cutoff", cutoff).setParameter("limit", size).setParameter("offset", Page.offset(page, size))
                 .getResultList();
         long total = (Long) em.createNativeQuery("SELECT count(*)" + where, Long.class)
                 .setParameter("cutoff", cutoff).getSingleResult();
-        return new Page<>(load(ids), page, size, total);
+        return Page.of(page, size, total, () -> load(ids));
     }
 
     /**
      * The birthday keys (month * 100 + day) of the days from today through today + days, across
-     * the year's end. Outside leap years a 29 February birthday is celebrated on the 28th.
+     * the year's end, each with the days from today until it is celebrated. Outside leap years a
+     * 29 February birthday is celebrated on the 28th.
      */
-    static List<Integer> birthdayKeys(LocalDate today, int days) {
-        Set<Integer> keys = new LinkedHashSet<>();
+    static Map<Integer, Integer> birthdayWindow(LocalDate today, int days) {
+        Map<Integer, Integer> keys = new LinkedHashMap<>();
         for (int d = 0; d <= days; d++) {
             LocalDate date = today.plusDays(d);
-            keys.add(key(MonthDay.from(date)));
+            keys.putIfAbsent(key(MonthDay.from(date)), d);
             if (date.getMonthValue() == 2 && date.getDayOfMonth() == 28 && !date.isLeapYear()) {
-                keys.add(229);
+                keys.putIfAbsent(229, d);
             }
         }
-        return new ArrayList<>(keys);
+        return keys;
+    }
+
+    /** A PostgreSQL array literal of whole numbers, bound as text and cast in the statement. */
+    private static String array(Collection<Integer> numbers) {
+        return numbers.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<UUID> ids(Query query) {
+        return query.getResultList();
     }
 
     /** The next time the birthday is celebrated, today included. */

@@ -17,6 +17,7 @@ import crm.events.outbox.Outbox;
 import crm.rest.JsonMergePatch;
 import crm.rest.ProblemException;
 import crm.rest.RequestHash;
+import crm.rest.RequestJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolationException;
@@ -44,14 +45,17 @@ public class CustomerService {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Validator validator;
+    /** Reads the patched profile as a request body is read: a member the profile does not have is a 400. */
+    private final ObjectMapper requests;
 
     public CustomerService(Identifiers identifiers, CustomerLookup lookup, Outbox outbox, ObjectMapper json,
-            Validator validator) {
+            Validator validator, RequestJson requests) {
         this.identifiers = identifiers;
         this.lookup = lookup;
         this.outbox = outbox;
         this.json = json;
         this.validator = validator;
+        this.requests = requests.strict();
     }
 
     /**
@@ -138,7 +142,7 @@ public class CustomerService {
 
     private CustomerProfile patched(CustomerProfile current, JsonNode patch) {
         try {
-            CustomerProfile next = json.treeToValue(JsonMergePatch.apply(json.valueToTree(current), patch),
+            CustomerProfile next = requests.treeToValue(JsonMergePatch.apply(json.valueToTree(current), patch),
                     CustomerProfile.class);
             var violations = validator.validate(next);
             if (!violations.isEmpty()) {

@@ -1,11 +1,13 @@
 package crm.customer.service;
 
+import crm.customer.config.CustomerConfig;
 import crm.customer.domain.Customer;
 import crm.customer.domain.CustomerIdentifier;
 import crm.customer.domain.IdentifierKind;
 import crm.events.customer.CustomerEvents;
 import crm.events.customer.CustomerUpdated;
 import crm.events.outbox.Outbox;
+import crm.rest.Page;
 import crm.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,11 +21,22 @@ public class IdentifierService {
     private final CustomerLookup lookup;
     private final Identifiers identifiers;
     private final Outbox outbox;
+    private final CustomerConfig config;
 
-    public IdentifierService(CustomerLookup lookup, Identifiers identifiers, Outbox outbox) {
+    public IdentifierService(CustomerLookup lookup, Identifiers identifiers, Outbox outbox, CustomerConfig config) {
         this.lookup = lookup;
         this.identifiers = identifiers;
         this.outbox = outbox;
+        this.config = config;
+    }
+
+    /** A customer's identifiers, by kind and value. */
+    @Transactional
+    public Page<CustomerIdentifier> list(UUID customerId, int page, int size) {
+        Page.check(page, size, config.maxPageSize());
+        lookup.existing(customerId);
+        var query = CustomerIdentifier.<CustomerIdentifier>find("customer.id = ?1 order by kind, value", customerId);
+        return Page.of(page, size, query.count(), () -> query.page(page, size).list());
     }
 
     /** Adds an identifier; adding one the customer already holds changes nothing. */

@@ -6,6 +6,7 @@ import crm.customer.domain.CustomerPreference;
 import crm.customer.domain.CustomerVisit;
 import crm.customer.domain.PreferenceSource;
 import crm.events.transaction.TransactionRecorded;
+import crm.rest.Page;
 import crm.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -39,10 +40,13 @@ public class PreferenceService {
         this.config = config;
     }
 
+    /** A customer's preferences by key. */
     @Transactional
-    public List<CustomerPreference> list(UUID customerId) {
+    public Page<CustomerPreference> list(UUID customerId, int page, int size) {
+        Page.check(page, size, config.maxPageSize());
         lookup.existing(customerId);
-        return CustomerPreference.of(customerId);
+        var query = CustomerPreference.<CustomerPreference>find("id.customerId = ?1 order by id.key", customerId);
+        return Page.of(page, size, query.count(), () -> query.page(page, size).list());
     }
 
     /** Sets a preference; an observed value may not replace a stated one (409). */

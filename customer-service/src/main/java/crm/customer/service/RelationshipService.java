@@ -1,9 +1,11 @@
 package crm.customer.service;
 
+import crm.customer.config.CustomerConfig;
 import crm.customer.domain.Customer;
 import crm.customer.domain.CustomerRelationship;
 import crm.customer.domain.CustomerStatus;
 import crm.customer.domain.RelationshipType;
+import crm.rest.Page;
 import crm.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,9 +23,21 @@ public class RelationshipService {
     public static final int MAX_DEPTH = 4;
 
     private final CustomerLookup lookup;
+    private final CustomerConfig config;
 
-    public RelationshipService(CustomerLookup lookup) {
+    public RelationshipService(CustomerLookup lookup, CustomerConfig config) {
         this.lookup = lookup;
+        this.config = config;
+    }
+
+    /** The relationships from and to a customer, oldest first. */
+    @Transactional
+    public Page<CustomerRelationship> list(UUID customerId, int page, int size) {
+        Page.check(page, size, config.maxPageSize());
+        lookup.existing(customerId);
+        var query = CustomerRelationship.<CustomerRelationship>find(
+                "fromCustomer = ?1 or toCustomer = ?1 order by createdAt, id", customerId);
+        return Page.of(page, size, query.count(), () -> query.page(page, size).list());
     }
 
     @Transactional
@@ -60,7 +74,9 @@ public class RelationshipService {
 
     /**
      * The customers within {@code depth} steps of this one, following edges either way, and the
-     * edges between them. One query per step; a visited set makes cycles terminate.
+     * edges between them. One query per step; a visited set makes cycles terminate. At most
+     * crm.customer.network-max-nodes customers, the nearest first (oldest edges first within a step);
+     * a step reads at most as many edges, and an answer cut there says it is truncated.
      */
     @Transactional
     public Network network(UUID customerId, int depth) {
@@ -68,20 +84,30 @@ public class RelationshipService {
             throw ProblemException.invalid("depth", "must be between 1 and " + MAX_DEPTH);
         }
         lookup.existing(customerId);
+        int max = config.networkMaxNodes();
+        boolean truncated = false;
         Map<UUID, Integer> distance = new LinkedHashMap<>(Map.of(customerId, 0));
         Map<UUID, CustomerRelationship> edges = new LinkedHashMap<>();
         Set<UUID> frontier = Set.of(customerId);
         for (int step = 1; step <= depth && !frontier.isEmpty(); step++) {
-            List<CustomerRelationship> found = CustomerRelationship.list(
-                    "fromCustomer in ?1 or toCustomer in ?1 order by createdAt", frontier);
+            List<CustomerRelationship> found = CustomerRelationship.<CustomerRelationship>find(
+                    "fromCustomer in ?1 or toCustomer in ?1 order by createdAt, id", frontier).range(0, max).list();
+            if (found.size() > max) {
+                truncated = true;
+                found = found.subList(0, max);
+            }
             Set<UUID> next = new HashSet<>();
             for (CustomerRelationship edge : found) {
-                edges.putIfAbsent(edge.id, edge);
                 for (UUID end : List.of(edge.fromCustomer, edge.toCustomer)) {
-                    if (!distance.containsKey(end)) {
+                    if (!distance.containsKey(end) && distance.size() < max) {
                         distance.put(end, step);
                         next.add(end);
                     }
+                }
+                if (distance.containsKey(edge.fromCustomer) && distance.containsKey(edge.toCustomer)) {
+                    edges.putIfAbsent(edge.id, edge);
+                } else {
+                    truncated = true;
                 }
             }
             frontier = next;
@@ -95,10 +121,11 @@ public class RelationshipService {
                 nodes.add(new Network.Node(c, d));
             }
         });
-        return new Network(customerId, depth, nodes, List.copyOf(edges.values()));
+        return new Network(customerId, depth, nodes, List.copyOf(edges.values()), truncated);
     }
 
-    public record Network(UUID root, int depth, List<Node> nodes, List<CustomerRelationship> edges) {
+    /** {@code truncated}: customers or edges within the depth were left out, beyond the most an answer holds. */
+    public record Network(UUID root, int depth, List<Node> nodes, List<CustomerRelationship> edges, boolean truncated) {
         public record Node(Customer customer, int distance) {
         }
     }

@@ -2,6 +2,7 @@ package crm.customer.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,7 +60,9 @@ class ConsentIT {
                 .put("/api/v1/customers/" + id + "/consents/MARKETING").then().statusCode(400)
                 .body("errors.field", hasItem("source"));
         given().contentType(ContentType.JSON).body("{\"status\":\"GRANTED\",\"source\":\"desk\"}")
-                .put("/api/v1/customers/" + id + "/consents/SPAM").then().statusCode(404);
+                .put("/api/v1/customers/" + id + "/consents/SPAM").then().statusCode(400)
+                .body("errors.field", contains("purpose"))
+                .body("errors[0].message", equalTo("must be one of [MARKETING, ANALYTICS, PARTNER_SHARING]"));
     }
 
     private static void consent(String id, String purpose, String status, String channel) {

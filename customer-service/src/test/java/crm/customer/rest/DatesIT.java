@@ -28,10 +28,11 @@ class DatesIT {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String soon = Customers.register("{\"displayName\":\"Soon\",\"birthday\":\"" + today.plusDays(3).withYear(1980) + "\"}");
         String later = Customers.register("{\"displayName\":\"Later\",\"birthday\":\"" + today.plusDays(20).withYear(1980) + "\"}");
-        given().queryParam("withinDays", 7).get("/api/v1/customers/birthdays").then().statusCode(200)
-                .body("customer.id", hasItem(soon))
-                .body("customer.id", not(hasItem(later)))
-                .body("find { it.customer.id == '%s' }.nextBirthday".formatted(soon),
+        given().queryParam("withinDays", 7).queryParam("size", 100).get("/api/v1/customers/birthdays").then()
+                .statusCode(200)
+                .body("items.customer.id", hasItem(soon))
+                .body("items.customer.id", not(hasItem(later)))
+                .body("items.find { it.customer.id == '%s' }.nextBirthday".formatted(soon),
                         org.hamcrest.Matchers.equalTo(today.plusDays(3).toString()));
         given().queryParam("withinDays", 400).get("/api/v1/customers/birthdays").then().statusCode(400)
                 .body("errors.field", hasItem("withinDays"));

@@ -71,8 +71,8 @@ class MergeAndErasureIT {
                 .body("id", equalTo(survivor));
         given().queryParam("card", card).get("/api/v1/customers/identify").then().body("id", equalTo(survivor));
         given().get("/api/v1/customers/" + survivor + "/preferences").then()
-                .body("find { it.key == 'seat' }.value", equalTo("window"))
-                .body("find { it.key == 'drink' }.value", equalTo("tea"));
+                .body("items.find { it.key == 'seat' }.value", equalTo("window"))
+                .body("items.find { it.key == 'drink' }.value", equalTo("tea"));
         given().queryParam("depth", 1).get("/api/v1/customers/" + survivor + "/network").then()
                 .body("nodes.customer.id", containsInAnyOrder(survivor, friend));
         given().get("/api/v1/customers/" + survivor + "/consents").then().body("current", hasSize(1));
@@ -81,11 +81,15 @@ class MergeAndErasureIT {
     }
 
     @Test
-    void aMergeIsAuditedUnderTheCallersNameWhateverTheBodySays() {
+    void aMergeIsAuditedUnderTheCallersNameAndABodyNamingSomeoneElseIsRefused() {
         String survivor = Customers.register("{\"displayName\":\"Kept\"}");
         String duplicate = Customers.register("{\"displayName\":\"Copy\"}");
         Callers.as("privacy-9", Roles.PRIVACY_OFFICER).contentType(ContentType.JSON)
                 .body("{\"duplicateId\":\"" + duplicate + "\",\"mergedBy\":\"someone else\"}")
+                .post("/api/v1/customers/" + survivor + "/merge").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("mergedBy"));
+        Callers.as("privacy-9", Roles.PRIVACY_OFFICER).contentType(ContentType.JSON)
+                .body("{\"duplicateId\":\"" + duplicate + "\"}")
                 .post("/api/v1/customers/" + survivor + "/merge").then().statusCode(200)
                 .body("mergedBy", equalTo("privacy-9"));
         given().get("/api/v1/customers/" + survivor + "/export-section").then().statusCode(200)

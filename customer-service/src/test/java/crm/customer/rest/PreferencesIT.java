@@ -31,7 +31,7 @@ class PreferencesIT {
                 .put("/api/v1/customers/" + id + "/preferences/drink").then().statusCode(200)
                 .body("source", equalTo("STATED"));
         given().get("/api/v1/customers/" + id + "/preferences").then().statusCode(200)
-                .body("find { it.key == 'drink' }.value", equalTo("green tea, no sugar"));
+                .body("items.find { it.key == 'drink' }.value", equalTo("green tea, no sugar"));
         given().contentType(ContentType.JSON)
                 .body("{\"category\":\"BEVERAGE\",\"value\":\"coffee\",\"source\":\"OBSERVED\"}")
                 .put("/api/v1/customers/" + id + "/preferences/drink").then().statusCode(409);
@@ -63,13 +63,13 @@ class PreferencesIT {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().get("/api/v1/customers/" + id + "/preferences").then().statusCode(200)
-                        .body("find { it.key == 'seat' }.value", equalTo("window-2"))
-                        .body("find { it.key == 'seat' }.source", equalTo("OBSERVED"))
-                        .body("find { it.key == 'seat' }.category", equalTo("SEAT"))
-                        .body("find { it.key == 'seat' }.confidence", equalTo(0.667f))
-                        .body("find { it.key == 'usualOrder' }.value", equalTo("SKU-LATTE, SKU-CROISSANT, SKU-TEA"))
-                        .body("find { it.key == 'newspaper' }.value", equalTo("Financial Times"))
-                        .body("find { it.key == 'newspaper' }.source", equalTo("STATED")));
+                        .body("items.find { it.key == 'seat' }.value", equalTo("window-2"))
+                        .body("items.find { it.key == 'seat' }.source", equalTo("OBSERVED"))
+                        .body("items.find { it.key == 'seat' }.category", equalTo("SEAT"))
+                        .body("items.find { it.key == 'seat' }.confidence", equalTo(0.667f))
+                        .body("items.find { it.key == 'usualOrder' }.value", equalTo("SKU-LATTE, SKU-CROISSANT, SKU-TEA"))
+                        .body("items.find { it.key == 'newspaper' }.value", equalTo("Financial Times"))
+                        .body("items.find { it.key == 'newspaper' }.source", equalTo("STATED")));
         Customers.get(id).body("lastSeenAt", equalTo("2026-10-07T08:00:00Z"));
 
         // An observation under the key of a stated preference leaves the stated one alone.
@@ -80,7 +80,7 @@ class PreferencesIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 Customers.get(id).body("lastSeenAt", equalTo("2026-10-09T08:00:00Z")));
         given().get("/api/v1/customers/" + id + "/preferences").then()
-                .body("find { it.key == 'newspaper' }.value", equalTo("Financial Times"));
+                .body("items.find { it.key == 'newspaper' }.value", equalTo("Financial Times"));
     }
 
     private void publish(String customerId, String transactionId, Instant at, String[] visit, String... moreAttributes) {

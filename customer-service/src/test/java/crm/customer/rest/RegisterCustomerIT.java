@@ -1,6 +1,7 @@
 package crm.customer.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -115,6 +116,11 @@ class RegisterCustomerIT {
         expect400("{\"displayName\":\"A\",\"birthday\":\"" + tomorrow + "\"}", "birthday");
         expect400("{\"displayName\":\"A\",\"birthday\":\"14/03/1985\"}", "birthday");
         expect400("{\"displayName\":\"A\",\"kind\":\"ALIEN\"}", "kind");
+        // control characters and a text longer than any field, refused as the body is read
+        expect400("{\"displayName\":\"Yu\\u0000Wei\"}", "displayName");
+        expect400("{\"displayName\":\"A\",\"notes\":\"\\u001b[2J\\u001b[H\"}", "notes");
+        expect400("{\"displayName\":\"A\",\"email\":\"yu\\u007f@example.com\"}", "email");
+        expect400("{\"displayName\":\"A\",\"notes\":\"" + "x".repeat(100_000) + "\"}", "notes");
         assertEquals(before, count("SELECT count(*) FROM customer"));
         assertEquals(eventsBefore, count("SELECT count(*) FROM outbox_event"));
     }
@@ -136,7 +142,7 @@ class RegisterCustomerIT {
         given().get("/api/v1/customers/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", is(404));
-        given().get("/api/v1/customers/not-a-uuid").then().statusCode(404);
+        given().get("/api/v1/customers/not-a-uuid").then().statusCode(400).body("errors.field", contains("id"));
     }
 
     private static void expect400(String body, String field) {

@@ -57,7 +57,9 @@ class SearchIT {
                 .contentType("application/problem+json").body("errors.field", hasItem("size"));
         given().queryParam("page", -1).get("/api/v1/customers").then().statusCode(400)
                 .body("errors.field", hasItem("page"));
-        given().queryParam("kind", "ALIEN").get("/api/v1/customers").then().statusCode(404);
+        given().queryParam("kind", "ALIEN").get("/api/v1/customers").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("kind"))
+                .body("errors[0].message", equalTo("must be one of [CONSUMER, GOVERNMENT, MEDIA, COMMUNITY, SCHOOL, PARTNER, INTERNAL]"));
         // U+0000, which PostgreSQL cannot compare text with
         given().queryParam("q", "wang\u0000").get("/api/v1/customers").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("q"));

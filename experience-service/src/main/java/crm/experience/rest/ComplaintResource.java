@@ -7,7 +7,6 @@ import crm.experience.service.OpenComplaint;
 import crm.rest.Page;
 import crm.rest.Problem;
 import crm.rest.ProblemException;
-import crm.rest.QueryParams;
 import crm.rest.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -121,32 +119,9 @@ public class ComplaintResource {
             Every filter is optional. overdue=true: not acknowledged by the deadline, most overdue first;
             otherwise newest first.""")
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
-    public Page<ComplaintView> list(@QueryParam("status") String status, @QueryParam("customerId") String customerId,
-            @QueryParam("ownerId") String ownerId, @QueryParam("overdue") String overdue,
+    public Page<ComplaintView> list(@QueryParam("status") ComplaintStatus status, @QueryParam("customerId") UUID customerId,
+            @QueryParam("ownerId") String ownerId, @QueryParam("overdue") Boolean overdue,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        return complaints.list(status(status), QueryParams.uuid("customerId", customerId), ownerId, overdue(overdue), page,
-                size).map(ComplaintView::summary);
-    }
-
-    private static Boolean overdue(String overdue) {
-        if (overdue == null || overdue.isBlank()) {
-            return null;
-        }
-        return switch (overdue.strip()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.invalid("overdue", "must be true or false");
-        };
-    }
-
-    private static ComplaintStatus status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return ComplaintStatus.valueOf(status.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of " + Arrays.toString(ComplaintStatus.values()));
-        }
+        return complaints.list(status, customerId, ownerId, overdue, page, size).map(ComplaintView::summary);
     }
 }

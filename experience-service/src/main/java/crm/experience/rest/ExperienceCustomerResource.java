@@ -5,7 +5,6 @@ import crm.experience.service.ExperienceCardService;
 import crm.experience.service.ExperienceCustomerService;
 import crm.experience.service.ExportStore;
 import crm.rest.ProblemException;
-import crm.rest.QueryParams;
 import crm.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -63,8 +62,8 @@ public class ExperienceCustomerResource {
     public ExperienceCardSection cardSection(
             @Parameter(description = "The customer's id", example = "6f1c2a9e-5b1d-4c1e-9a57-3f0f5a1f2b11",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            @PathParam("id") String id) {
-        return ExperienceCardSection.of(cards.of(customerId(id)));
+            @PathParam("id") UUID id) {
+        return ExperienceCardSection.of(cards.of(id));
     }
 
     @GET
@@ -83,8 +82,8 @@ public class ExperienceCustomerResource {
     public Response export(
             @Parameter(description = "The customer's id", example = "6f1c2a9e-5b1d-4c1e-9a57-3f0f5a1f2b11",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            @PathParam("id") String id) {
-        return Response.ok(exports.export(customerId(id)), MediaType.APPLICATION_JSON_TYPE).build();
+            @PathParam("id") UUID id) {
+        return Response.ok(exports.export(id), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
@@ -103,18 +102,11 @@ public class ExperienceCustomerResource {
     public ErasureStatus erasure(
             @Parameter(description = "The customer's id", example = "6f1c2a9e-5b1d-4c1e-9a57-3f0f5a1f2b11",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            @PathParam("id") String id) {
-        UUID customerId = customerId(id);
+            @PathParam("id") UUID id) {
+        UUID customerId = id;
         return privacy.erasedAt(customerId).map(at -> new ErasureStatus(customerId, at))
                 .orElseThrow(() -> ProblemException.notFound("Customer " + customerId
                         + " has no erasure applied by experience-service"));
     }
 
-    private static UUID customerId(String id) {
-        UUID customerId = QueryParams.uuid("id", id);
-        if (customerId == null) {
-            throw ProblemException.invalid("id", "must be a UUID");
-        }
-        return customerId;
-    }
 }

@@ -8,7 +8,6 @@ import crm.experience.service.SurveyResponses;
 import crm.experience.service.SurveyResults;
 import crm.experience.service.SurveyService;
 import crm.rest.ProblemException;
-import crm.rest.QueryParams;
 import crm.rest.Roles;
 import crm.rest.TimeParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -96,11 +95,11 @@ public class SurveyResource {
             is never forced, and an answer given anyway is recorded.""")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyEligibility.Eligibility.class)))
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
-    public SurveyEligibility.Eligibility eligibility(@PathParam("id") UUID id, @QueryParam("customerId") String customerId) {
-        if (customerId == null || customerId.isBlank()) {
+    public SurveyEligibility.Eligibility eligibility(@PathParam("id") UUID id, @QueryParam("customerId") UUID customerId) {
+        if (customerId == null) {
             throw ProblemException.invalid("customerId", "is required");
         }
-        return eligibility.of(id, QueryParams.uuid("customerId", customerId));
+        return eligibility.of(id, customerId);
     }
 
     @POST

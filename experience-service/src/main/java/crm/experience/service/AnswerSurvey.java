@@ -2,6 +2,7 @@ package crm.experience.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import crm.experience.domain.VisitIds;
+import crm.rest.PlausibleTime;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -17,7 +18,7 @@ public record AnswerSurvey(
         @Schema(description = "Absent for an anonymous guest") UUID customerId,
         @Schema(description = VisitIds.DESCRIPTION, examples = "T-2026-1042")
         @Pattern(regexp = VisitIds.PATTERN, message = VisitIds.INVALID) String visitId,
-        @Schema(description = "Defaults to now; not in the future", examples = "2026-10-14T10:58:00Z") Instant answeredAt,
+        @Schema(description = "Defaults to now; not in the future", examples = "2026-10-14T10:58:00Z") @PlausibleTime Instant answeredAt,
         @Schema(description = "By question code: a whole number for a scale, true/false, or the option chosen",
                 examples = "{\"q1\": 2, \"q2\": 6, \"q5\": \"MORE\"}")
         @NotNull @Size(max = 20) Map<String, JsonNode> answers,

@@ -220,7 +220,7 @@ public class ComplaintService {
         }
         Sort sort = Boolean.TRUE.equals(overdue) ? Sort.by("respondBy").and("id") : Sort.descending("openedAt").and("id");
         var query = Complaint.<Complaint>find(where.isEmpty() ? "from Complaint" : String.join(" and ", where), sort, params);
-        return new Page<>(query.page(page, size).list(), page, size, query.count());
+        return Page.of(page, size, query.count(), () -> query.page(page, size).list());
     }
 
     /** A journey named must exist, and a touch point must be one of its latest version. */

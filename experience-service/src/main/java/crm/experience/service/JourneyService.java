@@ -93,7 +93,7 @@ public class JourneyService {
     public Page<Journey> list(int page, int size) {
         var query = Journey.<Journey>find("from Journey j where j.version = "
                 + "(select max(k.version) from Journey k where k.code = j.code) order by j.code");
-        return new Page<>(query.page(page, size).list(), page, size, query.count());
+        return Page.of(page, size, query.count(), () -> query.page(page, size).list());
     }
 
     /** A version by its id; versions never change, so each is read from the database once. */

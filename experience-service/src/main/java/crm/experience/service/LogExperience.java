@@ -3,6 +3,7 @@ package crm.experience.service;
 import crm.experience.domain.Emotion;
 import crm.experience.domain.RecordedBy;
 import crm.experience.domain.VisitIds;
+import crm.rest.PlausibleTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,14 +32,14 @@ public record LogExperience(
         @Schema(description = "Single form: the touch point", examples = "carrying-items") @Size(max = 64) String touchPointCode,
         @Schema(description = "Single form: −3 terrible .. +3 delighted", examples = "-3")
         @Min(Emotion.MIN) @Max(Emotion.MAX) Integer score,
-        @Schema(description = "Single form: when the touch point happened") Instant occurredAt,
+        @Schema(description = "Single form: when the touch point happened") @PlausibleTime Instant occurredAt,
         @Schema(description = "Single form: what was said or seen") @Size(max = 2000) String note,
         @Schema(description = "Visit form: one entry per touch point") @Size(min = 1, max = 100) List<@NotNull @Valid Entry> entries) {
 
     public record Entry(
             @Schema(examples = "carrying-items") @NotBlank @Size(max = 64) String touchPointCode,
             @Schema(examples = "-3") @NotNull @Min(Emotion.MIN) @Max(Emotion.MAX) Integer score,
-            @NotNull Instant occurredAt,
+            @NotNull @PlausibleTime Instant occurredAt,
             @Size(max = 2000) String note) {
     }
 

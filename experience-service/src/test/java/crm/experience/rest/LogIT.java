@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import crm.events.Topics;
+import crm.rest.ControlCharacters;
 import crm.experience.domain.VisitIds;
 import crm.experience.service.LogEntryRecorded;
 import crm.experience.service.RecordedEntries;
@@ -20,6 +21,8 @@ import crm.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -265,6 +268,20 @@ class LogIT {
         expect400(good.replace("\"entries\":[", "\"touchPointCode\":\"taste\",\"entries\":["), "touchPointCode");
         expect400(good.replace("\"entries\":[", "\"x\":[").replace("}]}", "}],\"touchPointCode\":\"taste\"}"), "score");
         expect400(good.replaceAll("\"entries\":\\[.*\\]", "\"entries\":[]"), "entries");
+        // control characters, a text longer than any field, times beyond a day ahead or before the earliest date
+        expect400(good.replace("\"note 4\"", "\"note\\u0000\""), "entries[2].note");
+        expect400(good.replace("\"note 4\"", "\"\\u001b]0;owned\\u0007\""), "entries[2].note");
+        expect400(good.replace("\"note 2\"", "\"" + "x".repeat(100_000) + "\""), "entries[1].note");
+        expect400(good.replace("2026-10-14T08:02:00Z", "2031-10-14T08:02:00Z"), "entries[1].occurredAt");
+        expect400(good.replace("2026-10-14T08:02:00Z", Instant.now().plus(Duration.ofDays(1)).plusSeconds(60).toString()),
+                "entries[1].occurredAt");
+        expect400(good.replace("2026-10-14T08:02:00Z", "1999-10-14T08:02:00Z"), "entries[1].occurredAt");
+        expect400("""
+                {"visitId":"%s","journeyCode":"%s","recordedBy":"STAFF","touchPointCode":"welcome","score":1,
+                 "occurredAt":"2031-10-14T08:00:00Z"}""".formatted(visit, journey), "occurredAt");
+        given().get("/api/v1/experience/visits/{visitId}/curve", "T\u00071042").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("visitId"))
+                .body("errors.message", contains(ControlCharacters.MESSAGE));
         given().get("/api/v1/experience/visits/" + visit + "/curve").then().statusCode(404)
                 .contentType("application/problem+json");
 

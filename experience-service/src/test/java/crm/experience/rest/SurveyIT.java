@@ -98,6 +98,11 @@ class SurveyIT {
                 .body("errors.field", contains("answeredAt"));
         Voice.answer(survey, "{\"answeredAt\":\"2999-01-01T00:00:00Z\",\"answers\":{\"q1\":3}}").statusCode(400)
                 .body("errors.field", contains("answeredAt"));
+        Voice.answer(survey, "{\"answeredAt\":\"1999-12-31T23:59:59Z\",\"answers\":{\"q1\":3}}").statusCode(400)
+                .body("errors.field", contains("answeredAt"))
+                .body("errors.message", contains("must not be before 2000-01-01T00:00:00Z"));
+        Voice.answer(survey, "{\"answers\":{\"q1\":3},\"comment\":\"cold\\u0008\"}").statusCode(400)
+                .body("errors.field", contains("comment"));
         Voice.answer(survey, "{}").statusCode(400).body("errors.field", contains("answers"));
         Voice.answer(UUID.randomUUID().toString(), "{\"answers\":{\"q1\":3}}").statusCode(404);
         given().queryParam("from", "2001-01-01T00:00:00Z").get("/api/v1/experience/surveys/" + survey + "/results")

@@ -12,12 +12,21 @@ import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** One readiness check per service behind the gateway, named after it, asking the service's own readiness. */
+/**
+ * The services behind the gateway, each asked for its own readiness, in the details of one check
+ * named "services" that never fails the gateway's readiness: with one service down the gateway still
+ * serves the others' routes (and answers 502 problem+json for that one's), so an orchestrator must
+ * not take it out of rotation. Each service shows as "UP", or "DOWN" with the status or error.
+ */
 @ApplicationScoped
 public class ServiceReadiness {
+    static final String CHECK = "services";
+
     private final GatewayConfig config;
     private final HealthRegistry readiness;
 
@@ -29,11 +38,22 @@ public class ServiceReadiness {
     void register(@Observes StartupEvent startup, Vertx vertx) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis()));
-        config.services().forEach((name, backend) ->
-                readiness.register(name, () -> check(client, name, backend)));
+        readiness.register(CHECK, () -> check(client));
     }
 
-    private Uni<HealthCheckResponse> check(HttpClient client, String name, GatewayConfig.Backend backend) {
+    private Uni<HealthCheckResponse> check(HttpClient client) {
+        List<Uni<String[]>> services = config.services().entrySet().stream()
+                .map(service -> state(client, service.getValue()).map(state -> new String[] {service.getKey(), state}))
+                .toList();
+        return Uni.join().all(services).andFailFast().map(states -> {
+            HealthCheckResponseBuilder response = HealthCheckResponse.named(CHECK).up();
+            states.forEach(state -> response.withData(state[0], state[1]));
+            return response.build();
+        });
+    }
+
+    /** "UP", or "DOWN" with why. */
+    private Uni<String> state(HttpClient client, GatewayConfig.Backend backend) {
         URI url = backend.url();
         RequestOptions ready = new RequestOptions()
                 .setMethod(HttpMethod.GET)
@@ -45,9 +65,7 @@ public class ServiceReadiness {
                         .compose(request -> request.send())
                         .map(response -> response.statusCode())
                         .toCompletionStage())
-                .map(status -> HealthCheckResponse.named(name).status(status == 200)
-                        .withData("url", url.toString()).withData("status", status).build())
-                .onFailure().recoverWithItem(failure -> HealthCheckResponse.named(name).down()
-                        .withData("url", url.toString()).withData("error", String.valueOf(failure.getMessage())).build());
+                .map(status -> status == 200 ? "UP" : "DOWN: " + url + " answered " + status)
+                .onFailure().recoverWithItem(failure -> "DOWN: " + url + ": " + failure.getMessage());
     }
 }

@@ -1,11 +1,13 @@
 package crm.gateway.proxy;
 
 import crm.gateway.config.GatewayConfig;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -16,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads from a service for the gateway's own answers (the card, an erasure's progress), as the caller (with
- * the service token the front door made), within a time limit of the caller's choosing.
+ * the service token the front door made), within a time limit of the caller's choosing. A GET whose
+ * connection the service closed before answering is sent once more, as the proxy does
+ * ({@link RetryOnClosedConnection}).
  */
 @ApplicationScoped
 public class ServiceClient {
@@ -35,6 +39,10 @@ public class ServiceClient {
     public record Answer(int status, Buffer body) {
     }
 
+    private Future<HttpClientResponse> send(RequestOptions request) {
+        return client.request(request).compose(HttpClientRequest::send);
+    }
+
     /**
      * GETs {@code uri} (path and query) from {@code service}; completes exceptionally when the service is
      * down or has not answered within {@code timeout}.
@@ -50,8 +58,9 @@ public class ServiceClient {
                 .setTimeout(timeout)
                 .putHeader(HttpHeaders.AUTHORIZATION, authorization)
                 .putHeader(HttpHeaders.ACCEPT, "application/json");
-        return client.request(request)
-                .compose(HttpClientRequest::send)
+        return send(request)
+                .recover(failure -> RetryOnClosedConnection.closedBeforeAnswer(failure) ? send(request)
+                        : Future.failedFuture(failure))
                 .compose(response -> response.body().map(body -> new Answer(response.statusCode(), body)))
                 .toCompletionStage().toCompletableFuture()
                 .orTimeout(timeout, TimeUnit.MILLISECONDS);

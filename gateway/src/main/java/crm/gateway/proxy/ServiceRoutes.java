@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Routes each configured path prefix to its service with Vert.x's streaming reverse proxy: status,
- * headers and bodies pass through as they are, never re-serialised.
+ * headers and bodies pass through as they are, never re-serialised. An idempotent request whose
+ * connection the service closed before answering is sent once more ({@link RetryOnClosedConnection}).
  */
 @ApplicationScoped
 public class ServiceRoutes {
@@ -43,7 +44,8 @@ public class ServiceRoutes {
                     .originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
                             .setServer(origin)
                             .setTimeout(config.timeout().toMillis())))
-                    .addInterceptor(new ProblemOnFailure(name));
+                    .addInterceptor(new ProblemOnFailure(name))
+                    .addInterceptor(new RetryOnClosedConnection(name));
             ProxyHandler handler = ProxyHandler.create(proxy);
             for (String prefix : backend.routes()) {
                 // A path the gateway answers itself (the card, the export) goes on to its own resources.

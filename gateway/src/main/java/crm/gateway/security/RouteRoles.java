@@ -43,6 +43,7 @@ public final class RouteRoles {
             route("GET", "/api/v1/customers/absent", DESK),
             route("GET", "/api/v1/customers/{id}", DESK),
             route("PATCH", "/api/v1/customers/{id}", DESK),
+            route("GET", "/api/v1/customers/{id}/identifiers", DESK),
             route("POST", "/api/v1/customers/{id}/identifiers", DESK),
             route("DELETE", "/api/v1/customers/{id}/identifiers/{kind}/{value}", DESK),
             route("GET", "/api/v1/customers/{id}/preferences", DESK),
@@ -50,6 +51,7 @@ public final class RouteRoles {
             route("DELETE", "/api/v1/customers/{id}/preferences/{key}", DESK),
             route("GET", "/api/v1/customers/{id}/consents", DESK),
             route("PUT", "/api/v1/customers/{id}/consents/{purpose}", DESK),
+            route("GET", "/api/v1/customers/{id}/relationships", DESK),
             route("POST", "/api/v1/customers/{id}/relationships", DESK),
             route("DELETE", "/api/v1/customers/{id}/relationships/{relationshipId}", DESK),
             route("GET", "/api/v1/customers/{id}/network", DESK),
@@ -63,6 +65,8 @@ public final class RouteRoles {
             route("GET", "/api/v1/customers/{id}/card-section", DESK),
             route("GET", "/api/v1/customers/{id}/card", DESK),
             route("GET", "/api/v1/card", DESK),
+            route("GET", "/api/v1/customers/admin/events/failed", ADMIN),
+            route("POST", "/api/v1/customers/admin/events/failed/{id}/replay", ADMIN),
             // segmentation-service: what the customer is worth
             route("POST", "/api/v1/transactions", POS),
             route("POST", "/api/v1/transactions/batch", POS),
@@ -80,6 +84,8 @@ public final class RouteRoles {
             route("GET", "/api/v1/segments/changes", ANALYST),
             route("POST", "/api/v1/segments/periods", ADMIN),
             route("GET", "/api/v1/segments/periods", ADMIN, ANALYST),
+            route("GET", "/api/v1/segments/admin/events/failed", ADMIN),
+            route("POST", "/api/v1/segments/admin/events/failed/{id}/replay", ADMIN),
             // experience-service: how the customer feels
             route("POST", "/api/v1/experience/journeys", ADMIN),
             route("GET", "/api/v1/experience/journeys", ADMIN, FRONT_DESK, ACCOUNT_MANAGER, POS, ANALYST),
@@ -104,6 +110,8 @@ public final class RouteRoles {
             route("GET", "/api/v1/experience/customers/{id}/export", PRIVACY_OFFICER),
             route("GET", "/api/v1/experience/customers/{id}/erasure", PRIVACY_OFFICER),
             route("GET", "/api/v1/experience/negative-experience-cost", ANALYST),
+            route("GET", "/api/v1/experience/admin/events/failed", ADMIN),
+            route("POST", "/api/v1/experience/admin/events/failed/{id}/replay", ADMIN),
             // the gateway itself
             route("POST", "/api/v1/admin/api-keys", ADMIN),
             route("GET", "/api/v1/admin/api-keys", ADMIN),

@@ -61,4 +61,9 @@ public record Period(String name, LocalDate firstDay, LocalDate dayAfter) {
     public Instant end(ZoneId zone) {
         return dayAfter.atStartOfDay(zone).toInstant();
     }
+
+    /** Whether the period is over at {@code now} in the business's time zone: its last day has passed there. */
+    public boolean hasEndedAt(Instant now, ZoneId zone) {
+        return !now.isBefore(end(zone));
+    }
 }

@@ -1,5 +1,6 @@
 package crm.segmentation.rest;
 
+import crm.rest.Page;
 import crm.rest.Roles;
 import crm.segmentation.domain.PeriodClose;
 import crm.segmentation.service.PeriodCloseService;
@@ -59,12 +60,15 @@ public class PeriodResource {
             Every known customer gets exactly one level; each whose level changed gets one SegmentChanged
             event on crm.segment-change.v1. Closing again answers 200 with the same result and publishes
             nothing; recompute=true recomputes (after late transactions) and publishes only the differences.
-            The caller's name is kept as closedBy (recomputedBy).""")
+            The caller's name is kept as closedBy (recomputedBy). A period can be closed once it has ended in
+            the business's time zone (crm.segmentation.zone).""")
     @APIResponse(responseCode = "201", description = "Closed now",
             content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
     @APIResponse(responseCode = "200", description = "Already closed (or recomputed)",
             content = @Content(schema = @Schema(implementation = PeriodResponse.class)))
-    @APIResponse(responseCode = "409", description = "A recompute waited too long for the events of the earlier close")
+    @APIResponse(responseCode = "409", description = """
+            The period has not ended in the business's time zone (the detail says when it can be closed), or a
+            recompute waited too long for the events of the earlier close""")
     @RolesAllowed(Roles.ADMIN)
     public Response close(@NotNull @Valid CloseRequest request,
             @QueryParam("recompute") @DefaultValue("false") boolean recompute) {
@@ -78,7 +82,8 @@ public class PeriodResource {
     @GET
     @Operation(operationId = "listPeriodCloses", summary = "The closed periods, latest first")
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
-    public List<PeriodResponse> list() {
-        return closes.closed().stream().map(PeriodResponse::of).toList();
+    public Page<PeriodResponse> list(@QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        return closes.closed(page, size).map(PeriodResponse::of);
     }
 }

@@ -2,7 +2,6 @@ package crm.segmentation.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import crm.rest.ProblemException;
-import crm.rest.QueryParams;
 import crm.rest.Roles;
 import crm.rest.export.JsonExport;
 import crm.segmentation.service.CustomerLifecycle;
@@ -51,8 +50,8 @@ public class SegmentPrivacyResource {
     @APIResponse(responseCode = "200", description = "The export",
             content = @Content(schema = @Schema(implementation = SegmentationExport.class)))
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    public Response export(@PathParam("id") String id) {
-        UUID customerId = QueryParams.uuid("id", id);
+    public Response export(@PathParam("id") UUID id) {
+        UUID customerId = id;
         CustomerLifecycle.Known known = lifecycle.known(customerId);
         return Response.ok(JsonExport.of(db, json, export -> export
                 .field("customerId", customerId)
@@ -88,8 +87,8 @@ public class SegmentPrivacyResource {
             content = @Content(schema = @Schema(implementation = Erasure.class)))
     @APIResponse(responseCode = "404", description = "Not applied here (yet), or never heard of")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    public Erasure erasure(@PathParam("id") String id) {
-        UUID customerId = QueryParams.uuid("id", id);
+    public Erasure erasure(@PathParam("id") UUID id) {
+        UUID customerId = id;
         return lifecycle.erasedAt(customerId).map(at -> new Erasure(customerId, at)).orElseThrow(() ->
                 ProblemException.notFound("segmentation-service has not applied an erasure of customer " + customerId));
     }

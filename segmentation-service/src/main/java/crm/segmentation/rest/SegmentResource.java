@@ -1,7 +1,6 @@
 package crm.segmentation.rest;
 
 import crm.rest.Page;
-import crm.rest.QueryParams;
 import crm.rest.Roles;
 import crm.segmentation.domain.CustomerSegment;
 import crm.segmentation.service.AssessmentService;
@@ -105,9 +104,8 @@ public class SegmentResource {
     @APIResponse(responseCode = "200", description = "The customer's card section",
             content = @Content(schema = @Schema(implementation = ValueCardSection.class)))
     @RolesAllowed({Roles.FRONT_DESK, Roles.ACCOUNT_MANAGER})
-    public ValueCardSection cardSection(@PathParam("id") String id) {
-        // Taken as text so a malformed id is a 400 naming it, not a 404.
-        UUID customerId = QueryParams.uuid("id", id);
+    public ValueCardSection cardSection(@PathParam("id") UUID id) {
+        UUID customerId = id;
         return ValueCardSection.of(customerId, cards.of(customerId));
     }
 

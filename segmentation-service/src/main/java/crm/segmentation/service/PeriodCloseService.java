@@ -2,6 +2,7 @@ package crm.segmentation.service;
 
 import crm.events.outbox.Outbox;
 import crm.events.segment.SegmentEvents;
+import crm.rest.Page;
 import crm.rest.ProblemException;
 import crm.segmentation.config.SegmentationConfig;
 import crm.segmentation.domain.Period;
@@ -82,8 +83,15 @@ public class PeriodCloseService {
     public record Closed(PeriodClose close, boolean computed) {
     }
 
-    /** {@code by}: the caller's name, kept as who closed (or recomputed) the period. */
+    /**
+     * {@code by}: the caller's name, kept as who closed (or recomputed) the period. A period that has
+     * not ended is a 409: its levels would rest on part of its sales, or on none.
+     */
     public Closed close(Period period, boolean recompute, String by) {
+        if (!period.hasEndedAt(Instant.now(), config.zone())) {
+            throw ProblemException.conflict("period", period.name() + " has not ended; it can be closed from "
+                    + period.dayAfter() + " 00:00 " + config.zone() + " (" + period.end(config.zone()) + ")");
+        }
         if (recompute) {
             awaitPublished(period);
         }
@@ -109,9 +117,12 @@ public class PeriodCloseService {
         }
     }
 
+    /** The closed periods, latest first. */
     @Transactional
-    public List<PeriodClose> closed() {
-        return PeriodClose.list("order by dayAfter desc, period");
+    public Page<PeriodClose> closed(int page, int size) {
+        Page.check(page, size, config.maxPageSize());
+        var query = PeriodClose.<PeriodClose>find("order by dayAfter desc, period");
+        return Page.of(page, size, query.count(), () -> query.page(page, size).list());
     }
 
     private Closed closeNow(Period period, boolean recompute, String by) {

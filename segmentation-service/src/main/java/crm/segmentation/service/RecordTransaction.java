@@ -1,5 +1,6 @@
 package crm.segmentation.service;
 
+import crm.rest.PlausibleTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -22,7 +23,7 @@ public record RecordTransaction(
         @Schema(examples = "pos-store-12") @NotBlank @Size(max = 100) String source,
         @Schema(examples = "R-2026-10-000123") @NotBlank @Size(max = 200) String externalId,
         @NotNull UUID customerId,
-        @NotNull Instant occurredAt,
+        @NotNull @PlausibleTime Instant occurredAt,
         @Schema(examples = "store-12") @Size(max = 100) String store,
         @Schema(examples = "STORE") @Size(max = 50) String channel,
         @Schema(examples = "CNY") @NotBlank String currency,

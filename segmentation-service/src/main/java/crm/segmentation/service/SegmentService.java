@@ -192,7 +192,7 @@ public class SegmentService {
         List<Object[]> rows = em.createNativeQuery("SELECT customer_id, from_level, level, direction, revenue, margin, rank"
                         + where + " ORDER BY rank NULLS LAST, customer_id LIMIT :limit OFFSET :offset")
                 .setParameter("period", period.name()).setParameter("direction", direction)
-                .setParameter("limit", size).setParameter("offset", page * size).getResultList();
+                .setParameter("limit", size).setParameter("offset", Page.offset(page, size)).getResultList();
         long total = ((Number) em.createNativeQuery("SELECT count(*)" + where)
                 .setParameter("period", period.name()).setParameter("direction", direction).getSingleResult()).longValue();
         return new Page<>(rows.stream().map(r -> new Change((UUID) r[0], period.name(), (String) r[1], (String) r[2],

@@ -121,7 +121,7 @@ public class StrategyService {
         Query query = bind(em.createNativeQuery("SELECT customer_id, level, cell FROM (" + cellsSql + ") c" + where
                         + " ORDER BY cell, customer_id LIMIT :limit OFFSET :offset"), params, grid)
                 .setParameter("cell", cell).setParameter("customer", customerId == null ? null : customerId.toString())
-                .setParameter("limit", size).setParameter("offset", page * size);
+                .setParameter("limit", size).setParameter("offset", Page.offset(page, size));
         @SuppressWarnings("unchecked")
         List<Object[]> found = query.getResultList();
         long total = customerId != null ? found.size()

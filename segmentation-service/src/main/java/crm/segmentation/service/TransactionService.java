@@ -232,7 +232,7 @@ public class TransactionService {
         Map<String, Object> params = Map.of("customer", customerId, "from", from == null ? Instant.EPOCH : from,
                 "to", to == null ? Instant.parse("9999-12-31T00:00:00Z") : to);
         var query = LedgerTransaction.<LedgerTransaction>find(where + " order by occurredAt desc, id", params);
-        return new Page<>(query.page(page, size).list(), page, size, query.count());
+        return Page.of(page, size, query.count(), () -> query.page(page, size).list());
     }
 
     /** Rules bean validation cannot express: the currency, its decimals, and the sign of quantities. */

@@ -49,7 +49,7 @@ public class UnmatchedCustomers {
         Instant before = Instant.now().minus(config.unconfirmedAfter());
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery(LIST, Tuple.class).setParameter(1, before).setParameter(2, size)
-                .setParameter(3, (long) page * size).getResultList();
+                .setParameter(3, Page.offset(page, size)).getResultList();
         long total = ((Number) em.createNativeQuery(COUNT).setParameter(1, before).getSingleResult()).longValue();
         return new Page<>(rows.stream().map(r -> new Unmatched(r.get("customer_id", UUID.class),
                 r.get("first_seen", Instant.class), r.get("sales", Long.class), r.get("refunds", Long.class),

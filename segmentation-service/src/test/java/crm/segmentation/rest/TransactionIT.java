@@ -16,6 +16,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -94,9 +96,19 @@ class TransactionIT {
         // a number written in a few characters whose digits would fill the memory
         expect400(good.replace("\"quantity\":1", "\"quantity\":1e999999999"), "lines[0].quantity");
         expect400(good.replace("\"unitPrice\":10.00", "\"unitPrice\":1e999999999"), "lines[0].unitPrice");
-        // U+0000, which PostgreSQL cannot store, in a value and in an attribute's key
+        // control characters (U+0000, which PostgreSQL cannot store, an escape, DEL) in values and in a key
         expect400(good.replace("\"Item\"", "\"It\\u0000em\""), "lines[0].description");
+        expect400(good.replace("\"Item\"", "\"\\u001b[2J\""), "lines[0].description");
+        expect400(good.replace("\"s1\"", "\"s\\u007f1\""), "store");
+        expect400(good.replace("\"window-2\"", "\"window\\u0007\""), "attributes.seat");
         expect400(good.replace("\"seat\"", "\"se\\u0000at\""), "attributes");
+        // a text longer than any field, refused as it is read
+        expect400(good.replace("\"Item\"", "\"" + "x".repeat(100_000) + "\""), "lines[0].description");
+        // a sale dated beyond a day ahead, or before the earliest date (crm.dates)
+        expect400(good.replace("2026-10-01T10:00:00Z", Instant.now().plus(Duration.ofDays(1)).plusSeconds(60).toString()),
+                "occurredAt");
+        expect400(good.replace("2026-10-01T10:00:00Z", "2031-12-01T10:00:00Z"), "occurredAt");
+        expect400(good.replace("2026-10-01T10:00:00Z", "1999-12-31T23:59:59Z"), "occurredAt");
         given().queryParam("customerId", customer.toString()).get("/api/v1/transactions").then().body("total", equalTo(0));
         given().queryParam("customerId", customer.toString()).queryParam("from", "2026-11-01T00:00:00Z")
                 .queryParam("to", "2026-10-01T00:00:00Z").get("/api/v1/transactions").then().statusCode(400)
@@ -112,11 +124,14 @@ class TransactionIT {
         given().contentType(ContentType.JSON).body(repeated).post("/api/v1/transactions").then().statusCode(201);
         String bad = Ledger.sale(customer, "2026-10-02T11:00:00Z", "20.001", "5.00", false, "B-" + UUID.randomUUID());
         String good = Ledger.sale(customer, "2026-10-02T12:00:00Z", "30.00", "5.00", false, "B-" + UUID.randomUUID());
-        given().contentType(ContentType.JSON).body("{\"transactions\":[" + repeated + "," + bad + "," + good + "]}")
+        String future = Ledger.sale(customer, "2031-12-01T10:00:00Z", "30.00", "5.00", false, "B-" + UUID.randomUUID());
+        given().contentType(ContentType.JSON).body("{\"transactions\":[" + repeated + "," + bad + "," + good + "," + future + "]}")
                 .post("/api/v1/transactions/batch").then().statusCode(200)
-                .body("recorded", equalTo(1)).body("repeated", equalTo(1)).body("failed", equalTo(1))
-                .body("results.status", contains(200, 400, 201))
-                .body("results[1].problem.errors.field", hasItem("transactions[1].lines[0].unitPrice"));
+                .body("recorded", equalTo(1)).body("repeated", equalTo(1)).body("failed", equalTo(2))
+                .body("results.status", contains(200, 400, 201, 400))
+                .body("results[1].problem.errors.field", hasItem("transactions[1].lines[0].unitPrice"))
+                .body("results[3].problem.errors.field", contains("transactions[3].occurredAt"))
+                .body("results[3].problem.errors.message", contains("must not be more than PT24H ahead of now"));
         given().queryParam("customerId", customer.toString()).get("/api/v1/transactions").then().body("total", equalTo(2));
 
         List<String> tooMany = new ArrayList<>();

@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** RFM, share of wallet and lifetime value on a data set of its own, in 2090, after every other test's. */
+/**
+ * RFM, share of wallet and lifetime value on a data set of its own, in 2016: the latest period any test
+ * here closes (values are as of the latest close), with no other test's sales in its 24-month window.
+ */
 @QuarkusTest
 @WithTestResource(CrmTestResources.class)
 class ValueIT {
@@ -34,30 +37,30 @@ class ValueIT {
     void rfmQuintilesShareOfWalletAndLifetimeValue() throws Exception {
         List<UUID> c = Ledger.knownCustomers(db, 5);
         // customer k bought (5 − k) times, last about (k + 1) × 10 days before July; M of the first and last swapped
-        String[] lastDays = {"2090-06-21", "2090-06-11", "2090-06-01", "2090-05-22", "2090-05-12"};
+        String[] lastDays = {"2016-06-21", "2016-06-11", "2016-06-01", "2016-05-22", "2016-05-12"};
         int[] monetary = {1000, 4000, 3000, 2000, 5000};
         List<String> sales = new ArrayList<>();
         for (int k = 0; k < 5; k++) {
             int purchases = 5 - k;
             for (int p = 0; p < purchases; p++) {
-                String day = p == 0 ? lastDays[k] : "2090-01-0" + (p + 1);
+                String day = p == 0 ? lastDays[k] : "2016-01-0" + (p + 1);
                 sales.add(Ledger.sale(c.get(k), day + "T10:00:00Z", String.format("%d.00", monetary[k] / purchases)));
             }
         }
         Ledger.record(sales);
-        Ledger.close("2090-06");
+        Ledger.close("2016-06");
         // The quintiles are computed after the close has answered, before anyone looks a customer up.
         await().atMost(Duration.ofSeconds(30)).until(() -> "1000".equals(lowestMonetaryCut()));
         given().contentType(ContentType.JSON).body("{\"amount\":4000.00,\"currency\":\"CNY\"}")
                 .put("/api/v1/segments/customers/" + c.get(0) + "/wallet").then().statusCode(200)
                 .body("wallet", equalTo(4000f));
 
-        // as of 1 July 2090 00:00 Shanghai: R 9, 19, 29, 39, 49 days; F 5..1; M 1000, 4000, 3000, 2000, 5000
+        // as of 1 July 2016 00:00 Shanghai: R 9, 19, 29, 39, 49 days; F 5..1; M 1000, 4000, 3000, 2000, 5000
         given().get("/api/v1/segments/customers/" + c.get(0)).then().statusCode(200)
                 .body("value.rfm.code", equalTo("551"))
                 .body("value.rfm.recencyDays", equalTo(9))
                 .body("value.rfm.frequency", equalTo(5))
-                .body("value.asOf", equalTo("2090-06-30T16:00:00Z"))
+                .body("value.asOf", equalTo("2016-06-30T16:00:00Z"))
                 .body("value.shareOfWallet", equalTo(0.25f))
                 // CLV = m·r/(1+i−r) = 1000 × 0.8 / (1.1 − 0.8) = 2666.67
                 .body("value.lifetimeValue", equalTo(2666.67f));
@@ -68,18 +71,18 @@ class ValueIT {
                 .body("value.shareOfWallet", equalTo(null));
 
         // A late sale makes the first customer the biggest spender; the quintiles move with a recompute.
-        Ledger.record(List.of(Ledger.sale(c.get(0), "2090-06-25T10:00:00Z", "10000.00")));
-        given().contentType(ContentType.JSON).body("{\"period\":\"2090-06\"}").queryParam("recompute", true)
+        Ledger.record(List.of(Ledger.sale(c.get(0), "2016-06-25T10:00:00Z", "10000.00")));
+        given().contentType(ContentType.JSON).body("{\"period\":\"2016-06\"}").queryParam("recompute", true)
                 .post("/api/v1/segments/periods").then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> "2000".equals(lowestMonetaryCut()));
         given().get("/api/v1/segments/customers/" + c.get(0)).then().body("value.rfm.code", equalTo("555"));
         given().get("/api/v1/segments/customers/" + c.get(4)).then().body("value.rfm.code", equalTo("114"));
     }
 
-    /** The 20th percentile of M kept for 2090-06, if any. */
+    /** The 20th percentile of M kept for 2016-06, if any. */
     private String lowestMonetaryCut() throws Exception {
         try (Connection connection = db.getConnection(); Statement s = connection.createStatement();
-             ResultSet r = s.executeQuery("SELECT monetary[1]::int FROM rfm_cut WHERE period = '2090-06'")) {
+             ResultSet r = s.executeQuery("SELECT monetary[1]::int FROM rfm_cut WHERE period = '2016-06'")) {
             return r.next() ? r.getString(1) : null;
         }
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -119,6 +120,22 @@ class GroupCommitTest {
         commit = new GroupCommit(requests -> List.of(write(requests)), 1, 1000, meters);
         commit.stop();
         assertEquals(503, assertThrows(ProblemException.class, () -> commit.record(sale("late"))).status().getStatusCode());
+    }
+
+    @Test
+    void aRequestStillWaitingWhenTheLedgerStopsIsRefusedAs503RatherThanLeftWaiting() throws Exception {
+        commit = new GroupCommit(this::writeAfterFirst, 1, 1000, meters);
+        Future<?> first = callers.submit(() -> commit.record(sale("first")));
+        await(busy);
+        Future<?> waiting = callers.submit(() -> commit.record(sale("waiting")));
+        while (meters.get("crm.ledger.waiting").gauge().value() < 1) {
+            Thread.sleep(5);
+        }
+        commit.stop();
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS));
+        assertEquals(503, ((ProblemException) refused.getCause()).status().getStatusCode());
+        assertThrows(ExecutionException.class, () -> first.get(10, TimeUnit.SECONDS), "the write in progress ends too");
+        assertEquals(List.of(), sets, "the waiting request was never written");
     }
 
     private static void await(CountDownLatch latch) {
