@@ -168,9 +168,11 @@ class ComplaintIT {
     }
 
     @Test
-    void aTransitionsActorIsTheCallerWhateverTheBodySays() {
+    void aTransitionsActorIsTheCallerAndABodyNamingSomeoneElseIsRefused() {
         String id = Voice.complaint(UUID.randomUUID(), "LOW");
-        moveAs("staff-9", id, "{\"to\":\"ACKNOWLEDGED\",\"actor\":\"someone else\"}").statusCode(200)
+        moveAs("staff-9", id, "{\"to\":\"ACKNOWLEDGED\",\"actor\":\"someone else\"}").statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("actor"));
+        moveAs("staff-9", id, "{\"to\":\"ACKNOWLEDGED\"}").statusCode(200)
                 .body("history[1].actor", equalTo("staff-9"))
                 .body("ownerId", equalTo("staff-1"));
     }

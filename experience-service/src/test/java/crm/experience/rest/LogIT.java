@@ -266,7 +266,7 @@ class LogIT {
         expect400(good.replace("\"visitId\":\"" + visit + "\"", "\"visitId\":\"" + "T".repeat(65) + "\""), "visitId");
         expect400(good.replace("\"visitId\":\"" + visit + "\"", "\"visitId\":\"\""), "visitId");
         expect400(good.replace("\"entries\":[", "\"touchPointCode\":\"taste\",\"entries\":["), "touchPointCode");
-        expect400(good.replace("\"entries\":[", "\"x\":[").replace("}]}", "}],\"touchPointCode\":\"taste\"}"), "score");
+        expect400(good.replace("\"entries\":[", "\"x\":[").replace("}]}", "}],\"touchPointCode\":\"taste\"}"), "x");
         expect400(good.replaceAll("\"entries\":\\[.*\\]", "\"entries\":[]"), "entries");
         // control characters, a text longer than any field, times beyond a day ahead or before the earliest date
         expect400(good.replace("\"note 4\"", "\"note\\u0000\""), "entries[2].note");

@@ -90,8 +90,13 @@ class ValueIT {
     @Test
     void assessmentsAreKeptAndBadOnesRefused() {
         UUID customer = Ledger.knownCustomers(db, 1).get(0);
+        // who assessed comes from the caller's token: a body naming someone else is refused
         Callers.as("manager-7", Roles.ACCOUNT_MANAGER).contentType(ContentType.JSON)
                 .body("{\"capabilityFit\":\"HIGH\",\"needs\":\"INDIVIDUAL\",\"assessedBy\":\"someone else\"}")
+                .put("/api/v1/segments/customers/" + customer + "/assessment").then().statusCode(400)
+                .body("errors.field", hasItem("assessedBy"));
+        Callers.as("manager-7", Roles.ACCOUNT_MANAGER).contentType(ContentType.JSON)
+                .body("{\"capabilityFit\":\"HIGH\",\"needs\":\"INDIVIDUAL\"}")
                 .put("/api/v1/segments/customers/" + customer + "/assessment").then().statusCode(200)
                 .body("capabilityFit", equalTo("HIGH")).body("needs", equalTo("INDIVIDUAL"))
                 .body("assessedBy", equalTo("manager-7"));
