@@ -151,9 +151,9 @@ INSERT INTO log_entry (id, visit_id, touch_point_code, position, score, occurred
 INSERT INTO customer_history (customer_id, first_purchase_at, first_visit_at)
   SELECT customer_id, NULL, min(started_at) FROM visit GROUP BY customer_id;
 -- Unclosed complaints for one customer in fifty (half acknowledged; the open ones of even days overdue).
-INSERT INTO complaint (id, source, source_key, request_hash, customer_id, journey_code, touch_point_code, severity,
+INSERT INTO complaint (id, source, customer_id, journey_code, touch_point_code, severity,
     channel, description, owner_id, status, opened_at, respond_by, acknowledged_at, opened_by)
-  SELECT md5('complaint-' || n)::uuid, 'CUSTOMER', 'bench-' || n, 'bench', md5('customer-' || n)::uuid, 'bench-card',
+  SELECT md5('complaint-' || n)::uuid, 'CUSTOMER', md5('customer-' || n)::uuid, 'bench-card',
     'food', 'MEDIUM', 'STORE', 'The soup was cold.', 'am-' || n % 7,
     CASE WHEN n % 100 = 0 THEN 'ACKNOWLEDGED' ELSE 'OPEN' END, now() - (n % 10) * interval '1 day',
     now() - (n % 10) * interval '1 day' + interval '4 hours',

@@ -1,8 +1,10 @@
 package crm.events.outbox;
 
+import crm.db.AdvisoryLock;
 import crm.events.EventCodec;
 import crm.events.KafkaClients;
 import crm.events.config.EventsConfig;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -27,6 +29,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,7 +46,6 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
-    private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay:' || current_schema()))";
     private static final String PENDING = """
             SELECT id, topic, event_key, CAST(payload AS text), bulk,
                 to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') FROM outbox_event
@@ -57,6 +59,9 @@ public class OutboxRelay {
     private static final Duration GRACE = Duration.ofSeconds(30);
 
     private final EntityManager em;
+    private final AgroalDataSource db;
+    /** Services may share a database, each in its own schema: one relay per schema. */
+    private final AdvisoryLock relaying;
     private final KafkaClients kafka;
     private final EventsConfig config;
     private final EventCodec codec;
@@ -66,9 +71,11 @@ public class OutboxRelay {
     private Thread thread;
     private Instant nextPurge = Instant.EPOCH;
 
-    public OutboxRelay(EntityManager em, KafkaClients kafka, EventsConfig config, EventCodec codec,
-            Instance<BulkEventSource<?>> bulkSources) {
+    public OutboxRelay(EntityManager em, AgroalDataSource db, @ConfigProperty(name = "crm.schema") String schema,
+            KafkaClients kafka, EventsConfig config, EventCodec codec, Instance<BulkEventSource<?>> bulkSources) {
         this.em = em;
+        this.db = db;
+        this.relaying = AdvisoryLock.of("outbox-relay", schema);
         this.kafka = kafka;
         this.config = config;
         this.codec = codec;
@@ -154,8 +161,7 @@ public class OutboxRelay {
 
     private Batch publishBatch(KafkaProducer<String, String> producer) {
         return QuarkusTransaction.requiringNew().timeout((int) config.relayTimeout().toSeconds()).call(() -> {
-            // Services may share a database, each in its own schema: one lock per schema.
-            if (!(Boolean) em.createNativeQuery(LOCK).getSingleResult()) {
+            if (!relaying.tryUntilCommit(db)) {
                 return new Batch(0, true, false);
             }
             @SuppressWarnings("unchecked")

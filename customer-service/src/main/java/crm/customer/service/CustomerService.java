@@ -10,6 +10,7 @@ import crm.customer.domain.CustomerKind;
 import crm.customer.domain.CustomerStatus;
 import crm.customer.domain.IdentifierKind;
 import crm.customer.domain.InfluenceClass;
+import crm.db.IdempotencyKeys;
 import crm.events.customer.CustomerEvents;
 import crm.events.customer.CustomerRegistered;
 import crm.events.customer.CustomerUpdated;
@@ -23,12 +24,12 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -45,16 +46,18 @@ public class CustomerService {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Validator validator;
+    private final IdempotencyKeys keys;
     /** Reads the patched profile as a request body is read: a member the profile does not have is a 400. */
     private final ObjectMapper requests;
 
     public CustomerService(Identifiers identifiers, CustomerLookup lookup, Outbox outbox, ObjectMapper json,
-            Validator validator, RequestJson requests) {
+            Validator validator, IdempotencyKeys keys, RequestJson requests) {
         this.identifiers = identifiers;
         this.lookup = lookup;
         this.outbox = outbox;
         this.json = json;
         this.validator = validator;
+        this.keys = keys;
         this.requests = requests.strict();
     }
 
@@ -67,25 +70,12 @@ public class CustomerService {
         if (idempotencyKey == null) {
             return new Registration(register(profile), true);
         }
-        String hash = RequestHash.sha256(json, profile);
-        // Waits for a concurrent request with the same key to finish, then sees its row.
-        boolean first = em().createNativeQuery("""
-                INSERT INTO registration_key (key, request_hash, customer_id, created_at)
-                VALUES (?1, ?2, NULL, ?3) ON CONFLICT DO NOTHING""")
-                .setParameter(1, idempotencyKey).setParameter(2, hash).setParameter(3, now())
-                .executeUpdate() == 1;
-        if (!first) {
-            Object[] earlier = (Object[]) em().createNativeQuery(
-                    "SELECT request_hash, customer_id FROM registration_key WHERE key = ?1")
-                    .setParameter(1, idempotencyKey).getSingleResult();
-            if (!hash.equals(earlier[0])) {
-                throw ProblemException.conflict("Idempotency-Key", "was used for a different registration");
-            }
-            return new Registration(lookup.existing((UUID) earlier[1]), false);
+        Optional<UUID> earlier = keys.claim("registration", idempotencyKey, RequestHash.sha256(json, profile));
+        if (earlier.isPresent()) {
+            return new Registration(lookup.existing(earlier.get()), false);
         }
         Customer customer = register(profile);
-        em().createNativeQuery("UPDATE registration_key SET customer_id = ?1 WHERE key = ?2")
-                .setParameter(1, customer.id).setParameter(2, idempotencyKey).executeUpdate();
+        keys.made("registration", idempotencyKey, customer.id);
         return new Registration(customer, true);
     }
 
@@ -232,10 +222,6 @@ public class CustomerService {
 
     private static String trim(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static EntityManager em() {
-        return Customer.getEntityManager();
     }
 
     static Instant now() {

@@ -1,13 +1,13 @@
 package crm.customer.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,12 +18,23 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -135,6 +146,32 @@ class RegisterCustomerIT {
                 .post("/api/v1/customers").then().statusCode(200).body("id", equalTo(id));
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).body("{\"displayName\":\"Someone Else\"}")
                 .post("/api/v1/customers").then().statusCode(409).body("errors.field", hasItem("Idempotency-Key"));
+    }
+
+    @Test
+    void tenRequestsWithOneKeyAtOnceRegisterOneCustomerAndAnswerItsIdToEach() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"displayName\":\"Queue Guest\",\"phone\":\"" + randomMobile() + "\"}";
+        long before = count("SELECT count(*) FROM customer");
+        ExecutorService callers = Executors.newFixedThreadPool(10);
+        List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                answers.add(callers.submit(() -> given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                        .body(body).post("/api/v1/customers").then().extract()));
+            }
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            Set<String> ids = new HashSet<>();
+            for (Future<ExtractableResponse<Response>> answer : answers) {
+                statuses.merge(answer.get().statusCode(), 1, Integer::sum);
+                ids.add(answer.get().path("id"));
+            }
+            assertEquals(Map.of(200, 9, 201, 1), statuses);
+            assertEquals(1, ids.size());
+            assertEquals(before + 1, count("SELECT count(*) FROM customer"));
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test

@@ -29,9 +29,6 @@ public class Complaint extends PanacheEntityBase {
 
     public String sourceKey;
 
-    /** SHA-256 of a client's request, to tell a retry from another complaint under the same key. */
-    public String requestHash;
-
     public UUID customerId;
     public String visitId;
     public String journeyCode;

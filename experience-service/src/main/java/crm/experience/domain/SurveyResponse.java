@@ -25,9 +25,7 @@ public class SurveyResponse extends PanacheEntityBase {
     @Column(nullable = false)
     public UUID surveyId;
 
-    public String idempotencyKey;
-
-    /** SHA-256 of the request, to tell a retry from another response under the same key. */
+    /** SHA-256 of the request, to tell a retry from another response under the same responseId. */
     @Column(nullable = false)
     public String requestHash;
 

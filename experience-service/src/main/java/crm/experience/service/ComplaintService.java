@@ -1,6 +1,7 @@
 package crm.experience.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import crm.db.IdempotencyKeys;
 import crm.events.experience.ComplaintOpened;
 import crm.events.experience.ComplaintResolved;
 import crm.events.experience.ExperienceEvents;
@@ -38,20 +39,22 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ComplaintService {
+    private static final String KEY_SCOPE = "complaint";
+
     private final Outbox outbox;
     private final ComplaintConfig config;
     private final ObjectMapper json;
-    private final KeyLocks locks;
+    private final IdempotencyKeys keys;
     private final JourneyService journeys;
     private final ComplaintStore store;
     private final CustomerPrivacy privacy;
 
-    public ComplaintService(Outbox outbox, ComplaintConfig config, ObjectMapper json, KeyLocks locks,
+    public ComplaintService(Outbox outbox, ComplaintConfig config, ObjectMapper json, IdempotencyKeys keys,
             JourneyService journeys, ComplaintStore store, CustomerPrivacy privacy) {
         this.outbox = outbox;
         this.config = config;
         this.json = json;
-        this.locks = locks;
+        this.keys = keys;
         this.journeys = journeys;
         this.store = store;
         this.privacy = privacy;
@@ -74,22 +77,14 @@ public class ComplaintService {
             throw CustomerPrivacy.gone(request.customerId());
         }
         requireTouchPoint(request.journeyCode(), request.touchPointCode());
-        String hash = null;
         if (idempotencyKey != null) {
-            hash = RequestHash.sha256(json, request);
-            locks.lock("complaint", idempotencyKey);
-            Optional<Complaint> earlier = from(ComplaintSource.CUSTOMER, idempotencyKey);
+            Optional<UUID> earlier = keys.claim(KEY_SCOPE, idempotencyKey, RequestHash.sha256(json, request));
             if (earlier.isPresent()) {
-                if (!hash.equals(earlier.get().requestHash)) {
-                    throw ProblemException.conflict("Idempotency-Key", "was used for a different complaint");
-                }
-                return new Opened(earlier.get(), false);
+                return new Opened(Complaint.findById(earlier.get()), false);
             }
         }
         Complaint c = new Complaint();
         c.source = ComplaintSource.CUSTOMER;
-        c.sourceKey = idempotencyKey;
-        c.requestHash = hash;
         c.customerId = customer.customerId();
         c.visitId = request.visitId();
         c.journeyCode = request.journeyCode();
@@ -99,7 +94,11 @@ public class ComplaintService {
         c.description = request.description().strip();
         c.ownerId = request.ownerId();
         c.openedBy = by;
-        return new Opened(open(c), true);
+        Complaint opened = open(c);
+        if (idempotencyKey != null) {
+            keys.made(KEY_SCOPE, idempotencyKey, opened.id);
+        }
+        return new Opened(opened, true);
     }
 
     /** The complaint opened from this source, if any: automatic complaints are opened once per source. */

@@ -22,9 +22,9 @@ import java.time.ZoneOffset;
 public class ComplaintStore {
     private static final String OPEN = SetWrites.sql("""
             WITH opened AS (
-                INSERT INTO complaint (id, source, source_key, request_hash, customer_id, visit_id, journey_code,
+                INSERT INTO complaint (id, source, source_key, customer_id, visit_id, journey_code,
                     touch_point_code, severity, channel, description, owner_id, opened_by, status, opened_at, respond_by)
-                VALUES (?, ?, ?, ?, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (source, source_key) DO NOTHING
                 RETURNING id, status, opened_at, opened_by
             ),
@@ -50,20 +50,19 @@ public class ComplaintStore {
             s.setObject(1, c.id);
             s.setString(2, c.source.name());
             s.setString(3, c.sourceKey);
-            s.setString(4, c.requestHash);
-            s.setObject(5, c.customerId, Types.OTHER);
-            s.setString(6, c.visitId);
-            s.setString(7, c.journeyCode);
-            s.setString(8, c.touchPointCode);
-            s.setString(9, c.severity.name());
-            s.setString(10, c.channel == null ? null : c.channel.name());
-            s.setString(11, c.description);
-            s.setString(12, c.ownerId);
-            s.setString(13, c.openedBy);
-            s.setString(14, c.status.name());
-            s.setObject(15, utc(c.openedAt));
-            s.setObject(16, utc(c.respondBy));
-            event.bind(connection, s, 17);
+            s.setObject(4, c.customerId, Types.OTHER);
+            s.setString(5, c.visitId);
+            s.setString(6, c.journeyCode);
+            s.setString(7, c.touchPointCode);
+            s.setString(8, c.severity.name());
+            s.setString(9, c.channel == null ? null : c.channel.name());
+            s.setString(10, c.description);
+            s.setString(11, c.ownerId);
+            s.setString(12, c.openedBy);
+            s.setString(13, c.status.name());
+            s.setObject(14, utc(c.openedAt));
+            s.setObject(15, utc(c.respondBy));
+            event.bind(connection, s, 16);
             boolean opened = !SetWrites.ids(s).isEmpty();
             event.written();
             return opened;

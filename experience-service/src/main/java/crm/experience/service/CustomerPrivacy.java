@@ -1,10 +1,12 @@
 package crm.experience.service;
 
+import crm.db.AdvisoryLock;
 import crm.events.EventErasure;
 import crm.events.customer.CustomerErased;
 import crm.events.customer.CustomerMerged;
 import crm.rest.Problem;
 import crm.rest.ProblemException;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -28,19 +30,19 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class CustomerPrivacy {
-    /** The lock a write for a customer and that customer's erasure share (see {@link KeyLocks}). */
+    /** The lock a write for a customer and that customer's merges and erasure share. */
     private static final String LOCK_SCOPE = "customer";
 
     private final ErasureStore store;
-    private final KeyLocks locks;
+    private final AgroalDataSource db;
     private final EventErasure events;
     private final Event<CustomerMerged> merged;
     private final Event<CustomerErased> erased;
 
-    public CustomerPrivacy(ErasureStore store, KeyLocks locks, EventErasure events, Event<CustomerMerged> merged,
+    public CustomerPrivacy(ErasureStore store, AgroalDataSource db, EventErasure events, Event<CustomerMerged> merged,
             Event<CustomerErased> erased) {
         this.store = store;
-        this.locks = locks;
+        this.db = db;
         this.events = events;
         this.merged = merged;
         this.erased = erased;
@@ -87,7 +89,7 @@ public class CustomerPrivacy {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Current currentForWrite(UUID customerId) {
-        locks.lock(LOCK_SCOPE, customerId.toString());
+        AdvisoryLock.of(LOCK_SCOPE, customerId).holdUntilCommit(db);
         UUID survivor = store.survivor(customerId);
         boolean erased = store.erasedAt(customerId).isPresent()
                 || !survivor.equals(customerId) && store.erasedAt(survivor).isPresent();
@@ -118,7 +120,7 @@ public class CustomerPrivacy {
         List<UUID> ids = store.withMerged(customerId);
         while (!locked.containsAll(ids)) {
             Stream.concat(ids.stream(), Stream.of(more)).sorted().filter(locked::add)
-                    .forEach(id -> locks.lock(LOCK_SCOPE, id.toString()));
+                    .forEach(id -> AdvisoryLock.of(LOCK_SCOPE, id).holdUntilCommit(db));
             ids = store.withMerged(customerId);
         }
         return ids;

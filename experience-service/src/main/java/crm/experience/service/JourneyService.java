@@ -1,11 +1,13 @@
 package crm.experience.service;
 
+import crm.db.AdvisoryLock;
 import crm.experience.domain.Journey;
 import crm.experience.domain.JourneyVersion;
 import crm.experience.domain.TouchPoint;
 import crm.rest.Page;
 import crm.rest.Problem;
 import crm.rest.ProblemException;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -25,12 +27,12 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class JourneyService {
     private final EntityManager em;
-    private final KeyLocks locks;
+    private final AgroalDataSource db;
     private final Map<UUID, JourneyVersion> versions = new ConcurrentHashMap<>();
 
-    public JourneyService(EntityManager em, KeyLocks locks) {
+    public JourneyService(EntityManager em, AgroalDataSource db) {
         this.em = em;
-        this.locks = locks;
+        this.db = db;
     }
 
     /** The journey written, and whether this request wrote it (false: it equals the latest version). */
@@ -44,7 +46,7 @@ public class JourneyService {
         }
         validate(request);
         // Writers of one journey code queue up, so two versions never get the same number.
-        locks.lock("journey", request.code());
+        AdvisoryLock.of("journey", request.code()).holdUntilCommit(db);
         if (Journey.latest(request.code()).isPresent()) {
             throw ProblemException.conflict("code", "a journey " + request.code() + " already exists; PUT a new version");
         }
@@ -58,7 +60,7 @@ public class JourneyService {
             throw ProblemException.invalid("code", "must equal the journey code in the path, " + code);
         }
         validate(request);
-        locks.lock("journey", code);
+        AdvisoryLock.of("journey", code).holdUntilCommit(db);
         Journey latest = latest(code);
         if (sameAs(latest, request)) {
             return new Revision(latest, false);

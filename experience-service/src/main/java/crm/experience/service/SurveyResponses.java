@@ -2,6 +2,8 @@ package crm.experience.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import crm.db.AdvisoryLock;
+import crm.db.IdempotencyKeys;
 import crm.events.experience.ExperienceEvents;
 import crm.events.experience.SurveyAnswered;
 import crm.events.outbox.Outbox;
@@ -14,6 +16,7 @@ import crm.experience.domain.SurveyResponse;
 import crm.rest.Problem;
 import crm.rest.ProblemException;
 import crm.rest.RequestHash;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
@@ -35,6 +38,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class SurveyResponses {
+    private static final String KEY_SCOPE = "survey response";
     /** How far ahead of this server's clock a client's answeredAt may be. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -43,17 +47,19 @@ public class SurveyResponses {
     private final AutoComplaints autoComplaints;
     private final Outbox outbox;
     private final ObjectMapper json;
-    private final KeyLocks locks;
+    private final IdempotencyKeys keys;
+    private final AgroalDataSource db;
     private final CustomerPrivacy privacy;
 
     public SurveyResponses(SurveyService surveys, ComplaintService complaints, AutoComplaints autoComplaints,
-            Outbox outbox, ObjectMapper json, KeyLocks locks, CustomerPrivacy privacy) {
+            Outbox outbox, ObjectMapper json, IdempotencyKeys keys, AgroalDataSource db, CustomerPrivacy privacy) {
         this.surveys = surveys;
         this.complaints = complaints;
         this.autoComplaints = autoComplaints;
         this.outbox = outbox;
         this.json = json;
-        this.locks = locks;
+        this.keys = keys;
+        this.db = db;
         this.privacy = privacy;
     }
 
@@ -96,7 +102,6 @@ public class SurveyResponses {
         SurveyResponse r = new SurveyResponse();
         r.id = request.responseId() != null ? request.responseId() : UUID.randomUUID();
         r.surveyId = surveyId;
-        r.idempotencyKey = idempotencyKey;
         r.requestHash = hash;
         r.customerId = request.customerId();
         r.visitId = request.visitId();
@@ -109,6 +114,9 @@ public class SurveyResponses {
         r.experience = scale(survey, answers, QuestionRole.EXPERIENCE);
         r.comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         r.persist();
+        if (idempotencyKey != null) {
+            keys.made(KEY_SCOPE, idempotencyKey, r.id);
+        }
         outbox.publish(ExperienceEvents.SURVEY_ANSWERED, r.customerId != null ? r.customerId : r.id,
                 new SurveyAnswered(r.id, surveyId, r.customerId, r.satisfaction, r.nps, r.answeredAt));
         UUID complaint = autoComplaints.surveyAnswered(survey, r).map(c -> c.id).orElse(null);
@@ -129,24 +137,30 @@ public class SurveyResponses {
         return new Answered(r, false, complaints.from(ComplaintSource.SURVEY, r.id.toString()).map(c -> c.id).orElse(null));
     }
 
-    /** The response recorded under this responseId or key before; 409 if it was a different one. */
+    /**
+     * The response recorded under this responseId or key before; 409 if it was a different one. A new key
+     * sent with the id of a recorded response names that response from now on.
+     */
     private Optional<SurveyResponse> earlier(UUID responseId, String idempotencyKey, String hash) {
         SurveyResponse byId = null;
-        SurveyResponse byKey = null;
         if (responseId != null) {
-            locks.lock("survey-response", responseId.toString());
+            AdvisoryLock.of("survey-response", responseId).holdUntilCommit(db);
             byId = SurveyResponse.findById(responseId);
+            if (byId != null && !hash.equals(byId.requestHash)) {
+                throw ProblemException.conflict("responseId", "was used for a different response");
+            }
         }
-        if (idempotencyKey != null) {
-            locks.lock("survey-response-key", idempotencyKey);
-            byKey = SurveyResponse.<SurveyResponse>find("idempotencyKey", idempotencyKey).firstResult();
+        if (idempotencyKey == null) {
+            return Optional.ofNullable(byId);
         }
-        SurveyResponse earlier = byId != null ? byId : byKey;
-        if (earlier != null && (!hash.equals(earlier.requestHash) || (byKey != null && byKey != earlier))) {
-            throw ProblemException.conflict(byId != null ? "responseId" : "Idempotency-Key",
-                    "was used for a different response");
+        Optional<UUID> byKey = keys.claim(KEY_SCOPE, idempotencyKey, hash);
+        if (byKey.isPresent()) {
+            return Optional.of(SurveyResponse.findById(byKey.get()));
         }
-        return Optional.ofNullable(earlier);
+        if (byId != null) {
+            keys.made(KEY_SCOPE, idempotencyKey, byId.id);
+        }
+        return Optional.ofNullable(byId);
     }
 
     /** The answers as stored (a whole number, true/false or the option), or 400 naming every bad one. */

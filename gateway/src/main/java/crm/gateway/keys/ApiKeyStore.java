@@ -1,5 +1,6 @@
 package crm.gateway.keys;
 
+import crm.db.AdvisoryLock;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -26,7 +27,7 @@ public class ApiKeyStore {
     private static final String COLUMNS = "id, name, prefix, hash, roles, source, owner_id, created_by, created_at, "
             + "expires_at, revoked_at, last_used_at, version";
 
-    static final String LOCK_CHANGES = "SELECT pg_advisory_xact_lock(hashtext('gateway.api_key'))";
+    public static final AdvisoryLock CHANGES = new AdvisoryLock("gateway:api-key-changes");
 
     static final String INSERT = """
             INSERT INTO api_key (id, name, prefix, hash, roles, source, owner_id, created_by, created_at, expires_at)
@@ -68,9 +69,7 @@ public class ApiKeyStore {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement lock = c.prepareStatement(LOCK_CHANGES)) {
-                    lock.execute();
-                }
+                CHANGES.holdUntilCommit(c);
                 T result = work.run(c);
                 c.commit();
                 return result;

@@ -1,26 +1,27 @@
 package crm.gateway.security;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import crm.gateway.FrontDoorResources;
 import crm.gateway.TestKeys;
+import crm.gateway.keys.ApiKeyStore;
 import crm.gateway.proxy.FakeServices;
 import crm.rest.Roles;
 import crm.testing.IdentityKeys;
 import crm.testing.TestDatabase;
-import io.smallrye.jwt.util.KeyUtils;
-import java.nio.file.Files;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.jwt.util.KeyUtils;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.Signature;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -94,7 +95,7 @@ class FrontDoorIT {
         TestDatabase db = TestDatabase.shared();
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
             c.setAutoCommit(false);
-            c.createStatement().execute("SELECT pg_advisory_xact_lock(hashtext('gateway.api_key'))");
+            ApiKeyStore.CHANGES.holdUntilCommit(c);
             try (PreparedStatement revoke = c.prepareStatement("UPDATE gateway.api_key SET revoked_at = now(), "
                     + "version = nextval('gateway.api_key_version') WHERE id = ?::uuid")) {
                 revoke.setString(1, issued.getString("key.id"));

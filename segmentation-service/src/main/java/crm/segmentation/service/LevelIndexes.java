@@ -1,5 +1,6 @@
 package crm.segmentation.service;
 
+import crm.db.AdvisoryLock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,10 +33,9 @@ public class LevelIndexes {
      * progress. Another instance does not wait for it (a waiting session's snapshot would hold up the
      * holder's concurrent build): the holder builds until no part is left without an index.
      */
-    private static final String LOCK = "SELECT pg_try_advisory_lock(hashtext('period-level-indexes'))";
+    private static final AdvisoryLock BUILDING = new AdvisoryLock("segmentation:period-level-indexes");
     /** Rounds of building before the holder leaves what is still missing (a build that keeps failing) to the next try. */
     private static final int ROUNDS = 3;
-    private static final String UNLOCK = "SELECT pg_advisory_unlock(hashtext('period-level-indexes'))";
 
     private final AgroalDataSource db;
     private final ExecutorService builder = Executors.newSingleThreadExecutor(task -> {
@@ -71,10 +72,11 @@ public class LevelIndexes {
     private void build() throws SQLException {
         // Concurrent index builds run outside any transaction: the connection stays in autocommit.
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            if (!locked(s)) {
+            Optional<AdvisoryLock.Held> building = BUILDING.tryOnSession(c);
+            if (building.isEmpty()) {
                 return;
             }
-            try {
+            try (AdvisoryLock.Held held = building.get()) {
                 for (int round = 0; round < ROUNDS; round++) {
                     // A build that was cut short leaves an invalid index behind; it goes before the build again.
                     for (String invalid : names(s, """
@@ -91,15 +93,7 @@ public class LevelIndexes {
                         s.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + part[1] + " ON " + part[0] + " (customer_id)");
                     }
                 }
-            } finally {
-                s.execute(UNLOCK);
             }
-        }
-    }
-
-    private static boolean locked(Statement s) throws SQLException {
-        try (ResultSet r = s.executeQuery(LOCK)) {
-            return r.next() && r.getBoolean(1);
         }
     }
 

@@ -1,5 +1,6 @@
 package crm.segmentation.service;
 
+import crm.db.AdvisoryLock;
 import crm.events.outbox.Outbox;
 import crm.events.segment.SegmentEvents;
 import crm.rest.Page;
@@ -9,6 +10,7 @@ import crm.segmentation.domain.Period;
 import crm.segmentation.domain.PeriodClose;
 import crm.segmentation.domain.PyramidScheme;
 import crm.segmentation.event.SegmentChangeSource;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +42,7 @@ import org.jboss.logging.Logger;
 public class PeriodCloseService {
     private static final Logger LOG = Logger.getLogger(PeriodCloseService.class);
     private final EntityManager em;
+    private final AgroalDataSource db;
     private final Outbox outbox;
     private final PyramidScheme scheme;
     private final SegmentationConfig config;
@@ -53,9 +56,10 @@ public class PeriodCloseService {
     /** Computes the new close's RFM quintiles after it has answered. */
     private final ManagedExecutor followUp;
 
-    public PeriodCloseService(EntityManager em, Outbox outbox, PyramidScheme scheme, SegmentationConfig config,
+    public PeriodCloseService(EntityManager em, AgroalDataSource db, Outbox outbox, PyramidScheme scheme, SegmentationConfig config,
             QuarterTotals quarterTotals, LevelSql levels, LevelIndexes indexes, ValueMetrics values) {
         this.em = em;
+        this.db = db;
         this.outbox = outbox;
         this.scheme = scheme;
         this.config = config;
@@ -127,8 +131,7 @@ public class PeriodCloseService {
 
     private Closed closeNow(Period period, boolean recompute, String by) {
         // Two closes of one period queue up instead of racing.
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('period-close:' || ?1))")
-                .setParameter(1, period.name()).getSingleResult();
+        AdvisoryLock.of("period-close", period.name()).holdUntilCommit(db);
         PeriodClose existing = PeriodClose.findById(period.name());
         if (existing != null && !recompute) {
             return new Closed(existing, false);

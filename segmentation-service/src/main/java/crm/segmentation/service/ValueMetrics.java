@@ -1,8 +1,10 @@
 package crm.segmentation.service;
 
+import crm.db.AdvisoryLock;
 import crm.segmentation.config.SegmentationConfig;
 import crm.segmentation.domain.CustomerSegment;
 import crm.segmentation.domain.PeriodClose;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -21,10 +23,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class ValueMetrics {
     private final EntityManager em;
+    private final AgroalDataSource db;
     private final SegmentationConfig config;
 
-    public ValueMetrics(EntityManager em, SegmentationConfig config) {
+    public ValueMetrics(EntityManager em, AgroalDataSource db, SegmentationConfig config) {
         this.em = em;
+        this.db = db;
         this.config = config;
     }
 
@@ -158,8 +162,7 @@ public class ValueMetrics {
     }
 
     private void lockCuts(String period) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('rfm-cut:' || ?1))").setParameter(1, period)
-                .getSingleResult();
+        AdvisoryLock.of("rfm-cut", period).holdUntilCommit(db);
     }
 
     private Object[] keptCuts(String period) {
