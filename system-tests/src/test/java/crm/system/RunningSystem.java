@@ -77,9 +77,9 @@ final class RunningSystem implements AutoCloseable {
         List<String> gateway = new ArrayList<>(gatewayProperties);
         gateway.addAll(List.of(
                 "-Dcrm.gateway.api-keys.bootstrap-file=" + adminKeyFile,
-                "-Dcrm.gateway.services.customer-service.url=http://127.0.0.1:" + customerPort,
-                "-Dcrm.gateway.services.segmentation-service.url=http://127.0.0.1:" + segmentationPort,
-                "-Dcrm.gateway.services.experience-service.url=http://127.0.0.1:" + experiencePort));
+                "-Dcrm.gateway.services.customer-service.urls=http://127.0.0.1:" + customerPort,
+                "-Dcrm.gateway.services.segmentation-service.urls=http://127.0.0.1:" + segmentationPort,
+                "-Dcrm.gateway.services.experience-service.urls=http://127.0.0.1:" + experiencePort));
         launch("gateway", gatewayPort, gateway);
         awaitReady(gatewayPort, "ready", Duration.ofSeconds(120));
     }

@@ -28,6 +28,13 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /**
+     * How often each instance of each service is asked whether it is ready: one that is not gets no requests
+     * until it is again (one that refuses a connection, at once).
+     */
+    @WithDefault("1s")
+    Duration probeInterval();
+
     Identity identity();
 
     ApiKeys apiKeys();
@@ -109,13 +116,12 @@ public interface GatewayConfig {
     }
 
     interface Backend {
-        /** Base URL, e.g. {@code http://127.0.0.1:8081}; plain HTTP inside the deployment. */
-        URI url();
-
-        /** The port of {@link #url()}, 80 when it names none. */
-        default int port() {
-            return url().getPort() < 0 ? 80 : url().getPort();
-        }
+        /**
+         * The base URL of each instance, comma-separated, e.g. {@code http://127.0.0.1:8081,http://127.0.0.1:8091};
+         * plain HTTP inside the deployment. One URL behind which a load balancer stands (a Kubernetes Service) is
+         * one instance to the gateway.
+         */
+        List<URI> urls();
 
         /** Path prefixes routed to this service, e.g. {@code /api/v1/customers}. */
         List<String> routes();

@@ -1,71 +1,45 @@
 package crm.gateway.health;
 
-import crm.gateway.config.GatewayConfig;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.health.api.HealthRegistry;
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
+import crm.gateway.proxy.Instances;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * The services behind the gateway, each asked for its own readiness, in the details of one check
- * named "services" that never fails the gateway's readiness: with one service down the gateway still
- * serves the others' routes (and answers 502 problem+json for that one's), so an orchestrator must
- * not take it out of rotation. Each service shows as "UP", or "DOWN" with the status or error.
+ * The services behind the gateway, as the instances last answered their own readiness ({@link Instances}),
+ * in the details of one check named "services" that never fails the gateway's readiness: with one service
+ * down the gateway still serves the others' routes (and answers 503 problem+json for that one's), so an
+ * orchestrator must not take it out of rotation. Each service shows as "UP" when every instance is, "DOWN"
+ * with why when none is, and otherwise how many are up and what ails the others.
  */
+@Readiness
 @ApplicationScoped
-public class ServiceReadiness {
+public class ServiceReadiness implements HealthCheck {
     static final String CHECK = "services";
 
-    private final GatewayConfig config;
-    private final HealthRegistry readiness;
+    private final Instances instances;
 
-    public ServiceReadiness(GatewayConfig config, @Readiness HealthRegistry readiness) {
-        this.config = config;
-        this.readiness = readiness;
+    public ServiceReadiness(Instances instances) {
+        this.instances = instances;
     }
 
-    void register(@Observes StartupEvent startup, Vertx vertx) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis()));
-        readiness.register(CHECK, () -> check(client));
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(CHECK).up();
+        instances.services().forEach((name, service) -> response.withData(name, state(service.instances())));
+        return response.build();
     }
 
-    private Uni<HealthCheckResponse> check(HttpClient client) {
-        List<Uni<String[]>> services = config.services().entrySet().stream()
-                .map(service -> state(client, service.getValue()).map(state -> new String[] {service.getKey(), state}))
-                .toList();
-        return Uni.join().all(services).andFailFast().map(states -> {
-            HealthCheckResponseBuilder response = HealthCheckResponse.named(CHECK).up();
-            states.forEach(state -> response.withData(state[0], state[1]));
-            return response.build();
-        });
-    }
-
-    /** "UP", or "DOWN" with why. */
-    private Uni<String> state(HttpClient client, GatewayConfig.Backend backend) {
-        URI url = backend.url();
-        RequestOptions ready = new RequestOptions()
-                .setMethod(HttpMethod.GET)
-                .setHost(url.getHost())
-                .setPort(backend.port())
-                .setURI("/q/health/ready")
-                .setTimeout(config.connectTimeout().toMillis());
-        return Uni.createFrom().completionStage(() -> client.request(ready)
-                        .compose(request -> request.send())
-                        .map(response -> response.statusCode())
-                        .toCompletionStage())
-                .map(status -> status == 200 ? "UP" : "DOWN: " + url + " answered " + status)
-                .onFailure().recoverWithItem(failure -> "DOWN: " + url + ": " + failure.getMessage());
+    private static String state(List<Instances.Instance> all) {
+        List<Instances.Instance> down = all.stream().filter(instance -> !instance.ready()).toList();
+        if (down.isEmpty()) {
+            return "UP";
+        }
+        String why = String.join("; ", down.stream().map(Instances.Instance::state).toList());
+        return down.size() == all.size() ? why : "UP on " + (all.size() - down.size()) + " of " + all.size()
+                + " instances; " + why;
     }
 }

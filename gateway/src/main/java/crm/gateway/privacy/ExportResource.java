@@ -1,6 +1,7 @@
 package crm.gateway.privacy;
 
 import crm.gateway.config.GatewayConfig;
+import crm.gateway.proxy.Instances;
 import crm.gateway.proxy.CustomerPart;
 import crm.gateway.security.ProblemJson;
 import crm.rest.Problem;
@@ -51,10 +52,12 @@ public class ExportResource {
     private static final List<CustomerPart> PARTS = List.of(CustomerPart.values());
 
     private final GatewayConfig config;
+    private final Instances instances;
     private final HttpClient http;
 
-    public ExportResource(GatewayConfig config) {
+    public ExportResource(GatewayConfig config, Instances instances) {
         this.config = config;
+        this.instances = instances;
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
     }
 
@@ -81,8 +84,8 @@ public class ExportResource {
             throws InterruptedException {
         List<CompletableFuture<HttpResponse<InputStream>>> asked = new ArrayList<>();
         for (CustomerPart part : PARTS) {
-            GatewayConfig.Backend backend = config.services().get(part.service);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(backend.url() + part.export(id)))
+            URI instance = instances.service(part.service).next().url();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(instance + part.export(id)))
                     .header(HttpHeaders.AUTHORIZATION, authorization).header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON)
                     .GET().build();
             asked.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()));

@@ -25,10 +25,10 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class ServiceClient {
     private final HttpClient client;
-    private final GatewayConfig config;
+    private final Instances instances;
 
-    public ServiceClient(Vertx vertx, GatewayConfig config) {
-        this.config = config;
+    public ServiceClient(Vertx vertx, GatewayConfig config, Instances instances) {
+        this.instances = instances;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(100)
@@ -39,27 +39,26 @@ public class ServiceClient {
     public record Answer(int status, Buffer body) {
     }
 
-    private Future<HttpClientResponse> send(RequestOptions request) {
-        return client.request(request).compose(HttpClientRequest::send);
+    private Future<HttpClientResponse> send(String service, RequestOptions request) {
+        return instances.request(service, instance -> client.request(new RequestOptions(request)
+                .setServer(instance.address()).setHost(instance.url().getHost()).setPort(instance.address().port())))
+                .compose(HttpClientRequest::send);
     }
 
     /**
-     * GETs {@code uri} (path and query) from {@code service}; completes exceptionally when the service is
-     * down or has not answered within {@code timeout}.
+     * GETs {@code uri} (path and query) from an instance of {@code service}; completes exceptionally when the
+     * service is down or has not answered within {@code timeout}.
      */
     public CompletableFuture<Answer> get(String service, String uri, String authorization, Duration limit) {
-        GatewayConfig.Backend backend = config.services().get(service);
         long timeout = limit.toMillis();
         RequestOptions request = new RequestOptions()
                 .setMethod(HttpMethod.GET)
-                .setHost(backend.url().getHost())
-                .setPort(backend.port())
                 .setURI(uri)
                 .setTimeout(timeout)
                 .putHeader(HttpHeaders.AUTHORIZATION, authorization)
                 .putHeader(HttpHeaders.ACCEPT, "application/json");
-        return send(request)
-                .recover(failure -> RetryOnClosedConnection.closedBeforeAnswer(failure) ? send(request)
+        return send(service, request)
+                .recover(failure -> RetryOnClosedConnection.closedBeforeAnswer(failure) ? send(service, request)
                         : Future.failedFuture(failure))
                 .compose(response -> response.body().map(body -> new Answer(response.statusCode(), body)))
                 .toCompletionStage().toCompletableFuture()

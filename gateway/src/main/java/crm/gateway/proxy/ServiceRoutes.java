@@ -5,19 +5,18 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.proxy.handler.ProxyHandler;
 import io.vertx.httpproxy.HttpProxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.URI;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
  * Routes each configured path prefix to its service with Vert.x's streaming reverse proxy: status,
- * headers and bodies pass through as they are, never re-serialised. An idempotent request whose
+ * headers and bodies pass through as they are, never re-serialised. Each request goes to the next ready
+ * instance of the service ({@link Instances}). An idempotent request whose
  * connection the service closed before answering is sent once more ({@link RetryOnClosedConnection}).
  */
 @ApplicationScoped
@@ -27,9 +26,11 @@ public class ServiceRoutes {
     private static final Pattern GATEWAY_OWN = Pattern.compile("/api/v1/customers/[^/]+/(card|export)/?");
 
     private final GatewayConfig config;
+    private final Instances instances;
 
-    public ServiceRoutes(GatewayConfig config) {
+    public ServiceRoutes(GatewayConfig config, Instances instances) {
         this.config = config;
+        this.instances = instances;
     }
 
     void register(@Observes Router router, Vertx vertx) {
@@ -38,12 +39,11 @@ public class ServiceRoutes {
                 .setMaxPoolSize(200)
                 .setKeepAlive(true));
         config.services().forEach((name, backend) -> {
-            URI url = backend.url();
-            SocketAddress origin = SocketAddress.inetSocketAddress(backend.port(), url.getHost());
             HttpProxy proxy = HttpProxy.reverseProxy(client)
-                    .originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
-                            .setServer(origin)
-                            .setTimeout(config.timeout().toMillis())))
+                    .originRequestProvider((request, httpClient) -> instances.request(name, instance ->
+                            httpClient.request(new RequestOptions()
+                                    .setServer(instance.address())
+                                    .setTimeout(config.timeout().toMillis()))))
                     .addInterceptor(new ProblemOnFailure(name))
                     .addInterceptor(new RetryOnClosedConnection(name));
             ProxyHandler handler = ProxyHandler.create(proxy);
@@ -56,7 +56,7 @@ public class ServiceRoutes {
                         handler.handle(ctx);
                     }
                 });
-                LOG.infof("Routing %s/** to %s at %s", prefix, name, url);
+                LOG.infof("Routing %s/** to %s at %s", prefix, name, backend.urls());
             }
         });
     }

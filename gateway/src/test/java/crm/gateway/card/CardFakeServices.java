@@ -39,9 +39,9 @@ public class CardFakeServices implements QuarkusTestResourceLifecycleManager {
             // accepts the request and never answers
         }));
         return Map.of(
-                "crm.gateway.services.customer-service.url", "http://127.0.0.1:" + customers.actualPort(),
-                "crm.gateway.services.segmentation-service.url", "http://127.0.0.1:" + value.actualPort(),
-                "crm.gateway.services.experience-service.url", "http://127.0.0.1:" + silent.actualPort(),
+                "crm.gateway.services.customer-service.urls", "http://127.0.0.1:" + customers.actualPort(),
+                "crm.gateway.services.segmentation-service.urls", "http://127.0.0.1:" + value.actualPort(),
+                "crm.gateway.services.experience-service.urls", "http://127.0.0.1:" + silent.actualPort(),
                 "crm.gateway.card.section-timeout", "300ms");
     }
 

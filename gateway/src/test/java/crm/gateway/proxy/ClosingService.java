@@ -42,9 +42,9 @@ public class ClosingService implements QuarkusTestResourceLifecycleManager {
                             .put("body", body.toString()).put("attempt", attempt).encode()));
         }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
         return Map.of(
-                "crm.gateway.services.customer-service.url", "http://127.0.0.1:" + server.actualPort(),
-                "crm.gateway.services.segmentation-service.url", "http://127.0.0.1:" + closedPort(),
-                "crm.gateway.services.experience-service.url", "http://127.0.0.1:" + closedPort(),
+                "crm.gateway.services.customer-service.urls", "http://127.0.0.1:" + server.actualPort(),
+                "crm.gateway.services.segmentation-service.urls", "http://127.0.0.1:" + closedPort(),
+                "crm.gateway.services.experience-service.urls", "http://127.0.0.1:" + closedPort(),
                 "crm.gateway.timeout", "2s");
     }
 

@@ -39,9 +39,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             // accepts the request and never answers
         }));
         return Map.of(
-                "crm.gateway.services.customer-service.url", "http://127.0.0.1:" + echo.actualPort(),
-                "crm.gateway.services.segmentation-service.url", "http://127.0.0.1:" + closedPort(),
-                "crm.gateway.services.experience-service.url", "http://127.0.0.1:" + silent.actualPort(),
+                "crm.gateway.services.customer-service.urls", "http://127.0.0.1:" + echo.actualPort(),
+                "crm.gateway.services.segmentation-service.urls", "http://127.0.0.1:" + closedPort(),
+                "crm.gateway.services.experience-service.urls", "http://127.0.0.1:" + silent.actualPort(),
                 "crm.gateway.timeout", "1s");
     }
 
