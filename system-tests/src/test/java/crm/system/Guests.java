@@ -65,6 +65,10 @@ final class Guests {
         return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key).GET());
     }
 
+    Answer post(String path, String key, String body) {
+        return post(path, key, null, body);
+    }
+
     private Answer post(String path, String key, String idempotencyKey, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));

@@ -35,6 +35,8 @@ final class RunningSystem implements AutoCloseable {
     final int segmentationPort = KafkaBroker.freePort();
     final int experiencePort = KafkaBroker.freePort();
     private final List<String> gatewayProperties = new ArrayList<>();
+    /** What every service instance is started with: the database, the broker, the gateway's public key. */
+    private final List<String> serviceProperties = new ArrayList<>();
 
     /** One system for every test class of this JVM, started by the first that asks; it stops with the JVM. */
     static synchronized RunningSystem shared() throws IOException, InterruptedException {
@@ -69,6 +71,7 @@ final class RunningSystem implements AutoCloseable {
         List<String> common = new ArrayList<>(database);
         common.add("-Dkafka.bootstrap.servers=" + kafka.bootstrapServers());
         common.add("-Dmp.jwt.verify.publickey.location=" + identity.publicKeyPem());
+        serviceProperties.addAll(common);
         launch("customer-service", customerPort, common);
         launch("segmentation-service", segmentationPort, common);
         launch("experience-service", experiencePort, common);
@@ -93,7 +96,7 @@ final class RunningSystem implements AutoCloseable {
         List<String> gateway = new ArrayList<>(gatewayProperties);
         Map<String, Integer> ports = Map.of("customer-service", customerPort,
                 "segmentation-service", segmentationPort, "experience-service", experiencePort);
-        ports.forEach((service, servicePort) -> gateway.add("-Dcrm.gateway.services." + service + ".url=http://127.0.0.1:"
+        ports.forEach((service, servicePort) -> gateway.add("-Dcrm.gateway.services." + service + ".urls=http://127.0.0.1:"
                 + (service.equals(stopped) ? KafkaBroker.freePort() : servicePort)));
         launch("gateway-without-" + stopped, port, gateway);
         // Ready although a service behind it is down: the others can be served (the health details name it).
@@ -101,8 +104,50 @@ final class RunningSystem implements AutoCloseable {
         return port;
     }
 
+    /**
+     * A second instance of each service ({@code customer-service-2}, ...) and a gateway over both instances of
+     * each: two instances of the system sharing the database and the broker, as several replicas run. Answers
+     * the gateway's port; {@link #stopSecondInstances} stops them.
+     */
+    int gatewayOverTwoInstances() throws IOException, InterruptedException {
+        Map<String, Integer> first = Map.of("customer-service", customerPort,
+                "segmentation-service", segmentationPort, "experience-service", experiencePort);
+        List<String> gateway = new ArrayList<>(gatewayProperties);
+        for (Map.Entry<String, Integer> service : first.entrySet()) {
+            int second = KafkaBroker.freePort();
+            launch(service.getKey() + "-2", second, serviceProperties);
+            gateway.add("-Dcrm.gateway.services." + service.getKey() + ".urls=http://127.0.0.1:" + service.getValue()
+                    + ",http://127.0.0.1:" + second);
+        }
+        int port = KafkaBroker.freePort();
+        launch("gateway-over-two", port, gateway);
+        for (String service : first.keySet()) {
+            awaitReady(ports.get(service + "-2"), "ready", Duration.ofSeconds(120));
+        }
+        awaitReady(port, "ready", Duration.ofSeconds(60));
+        return port;
+    }
+
+    /** The second instances and their gateway, stopped as an orchestrator stops them (SIGTERM). */
+    void stopSecondInstances() throws InterruptedException {
+        for (String name : List.of("gateway-over-two", "customer-service-2", "segmentation-service-2",
+                "experience-service-2")) {
+            Process process = byName.remove(name);
+            if (process != null) {
+                process.destroy();
+                process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** The port of a service instance started by this system. */
+    int port(String name) {
+        return ports.get(name);
+    }
+
     private void launch(String name, int port, List<String> properties) throws IOException {
-        String service = name.startsWith("gateway") ? "gateway" : name;
+        // gateway-without-..., customer-service-2: the packaged service they are an instance of
+        String service = name.startsWith("gateway") ? "gateway" : name.replaceFirst("-\\d+$", "");
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify)");

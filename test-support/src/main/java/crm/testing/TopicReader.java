@@ -41,26 +41,41 @@ public final class TopicReader implements AutoCloseable {
 
     /** The values published with this key so far, waiting up to 10 s for at least {@code count}. */
     public List<String> awaitValues(String key, int count) {
-        Instant deadline = Instant.now().plusSeconds(10);
-        List<String> values = values(key);
-        while (values.size() < count && Instant.now().isBefore(deadline)) {
-            poll(100);
-            values = values(key);
-        }
-        if (values.size() < count) {
-            throw new AssertionError("Expected " + count + " record(s) with key " + key + ", got " + values.size());
-        }
-        return values;
+        return awaitRecords(key, count).stream().map(ConsumerRecord::value).toList();
     }
 
     public String awaitValue(String key) {
         return awaitValues(key, 1).get(0);
     }
 
+    /** The records (headers too) published with this key so far, waiting up to 10 s for at least {@code count}. */
+    public List<ConsumerRecord<String, String>> awaitRecords(String key, int count) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        List<ConsumerRecord<String, String>> records = records(key);
+        while (records.size() < count && Instant.now().isBefore(deadline)) {
+            poll(100);
+            records = records(key);
+        }
+        if (records.size() < count) {
+            throw new AssertionError("Expected " + count + " record(s) with key " + key + ", got " + records.size());
+        }
+        return records;
+    }
+
     /** Everything read so far with this key, after polling once more for stragglers. */
     public List<String> values(String key) {
+        return records(key).stream().map(ConsumerRecord::value).toList();
+    }
+
+    private List<ConsumerRecord<String, String>> records(String key) {
         poll(200);
-        return seen.stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value).toList();
+        return seen.stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    /** Everything read so far, whatever its key, after polling once more for stragglers. */
+    public List<String> values() {
+        poll(200);
+        return seen.stream().map(ConsumerRecord::value).toList();
     }
 
     private void poll(long millis) {
