@@ -26,7 +26,8 @@ record Measure(String name, String bench, String description, String target) {
             new Measure("experience.moments", "experience", "moments of truth, API / plain SQL", null),
             new Measure("gateway.identify", "gateway", "identify throughput, gateway / direct", ">= 0.8"),
             new Measure("gateway.sale", "gateway", "sale throughput, gateway / direct", null),
-            new Measure("card.p99", "card", "card p99 / identify p99, gateway, same rate", "<= 3"));
+            new Measure("card.p99", "card", "card p99 / identify p99, gateway, same rate", "<= 3"),
+            new Measure("instances.sale", "instances", "sale flood through the gateway, two instances / one", ">= 0.9"));
 
     static Optional<Measure> named(String name) {
         return ALL.stream().filter(m -> m.name.equals(name)).findFirst();
