@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,15 +40,19 @@ public class FailedEvents {
     }
 
     /** A record set aside: where it was on its topic, its key (the customer), why, and when. */
+    @Schema(name = "FailedEvent", description = "A record the consumer set aside; its payload is not shown")
     public record FailedEvent(long id, String topic, int partition, long offset, String key, String error,
             Instant failedAt) {
     }
 
     /** How many are set aside, and the oldest of them (at most 100). */
+    @Schema(name = "FailedEvents", description = "How many records are set aside, and the oldest 100 of them")
     public record Listing(long total, List<FailedEvent> events) {
     }
 
     /** A replay's result: applied now, or found applied already (the entry is gone either way). */
+    @Schema(name = "FailedEventReplay",
+            description = "Applied now, or found applied before; gone from the list either way")
     public record Replayed(long id, boolean applied) {
     }
 

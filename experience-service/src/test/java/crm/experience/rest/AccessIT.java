@@ -42,4 +42,16 @@ class AccessIT {
             Callers.anonymous().get(open).then().statusCode(200);
         }
     }
+
+    @Test
+    void onlyAnAdminListsOrReplaysTheEventsSetAside() {
+        for (String kind : List.of("failed", "refused")) {
+            String events = "/api/v1/experience/admin/events/" + kind;
+            Callers.as("admin-1", Roles.ADMIN).get(events).then().statusCode(200);
+            Callers.assertForbidden(Callers.as("analyst-2", Roles.ANALYST).get(events), "This needs the role admin");
+        }
+        String replay = "/api/v1/experience/admin/events/refused/" + UUID.randomUUID() + "/replay";
+        Callers.as("admin-1", Roles.ADMIN).post(replay).then().statusCode(404).contentType("application/problem+json");
+        Callers.assertForbidden(Callers.as("analyst-2", Roles.ANALYST).post(replay), "This needs the role admin");
+    }
 }

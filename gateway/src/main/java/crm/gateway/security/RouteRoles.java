@@ -67,6 +67,8 @@ public final class RouteRoles {
             route("GET", "/api/v1/card", DESK),
             route("GET", "/api/v1/customers/admin/events/failed", ADMIN),
             route("POST", "/api/v1/customers/admin/events/failed/{id}/replay", ADMIN),
+            route("GET", "/api/v1/customers/admin/events/refused", ADMIN),
+            route("POST", "/api/v1/customers/admin/events/refused/{id}/replay", ADMIN),
             // segmentation-service: what the customer is worth
             route("POST", "/api/v1/transactions", POS),
             route("POST", "/api/v1/transactions/batch", POS),
@@ -86,6 +88,8 @@ public final class RouteRoles {
             route("GET", "/api/v1/segments/periods", ADMIN, ANALYST),
             route("GET", "/api/v1/segments/admin/events/failed", ADMIN),
             route("POST", "/api/v1/segments/admin/events/failed/{id}/replay", ADMIN),
+            route("GET", "/api/v1/segments/admin/events/refused", ADMIN),
+            route("POST", "/api/v1/segments/admin/events/refused/{id}/replay", ADMIN),
             // experience-service: how the customer feels
             route("POST", "/api/v1/experience/journeys", ADMIN),
             route("GET", "/api/v1/experience/journeys", ADMIN, FRONT_DESK, ACCOUNT_MANAGER, POS, ANALYST),
@@ -112,6 +116,8 @@ public final class RouteRoles {
             route("GET", "/api/v1/experience/negative-experience-cost", ANALYST),
             route("GET", "/api/v1/experience/admin/events/failed", ADMIN),
             route("POST", "/api/v1/experience/admin/events/failed/{id}/replay", ADMIN),
+            route("GET", "/api/v1/experience/admin/events/refused", ADMIN),
+            route("POST", "/api/v1/experience/admin/events/refused/{id}/replay", ADMIN),
             // the gateway itself
             route("POST", "/api/v1/admin/api-keys", ADMIN),
             route("GET", "/api/v1/admin/api-keys", ADMIN),

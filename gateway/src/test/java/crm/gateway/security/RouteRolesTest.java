@@ -38,4 +38,15 @@ class RouteRolesTest {
                 .map(r -> r.method() + " " + r.template()).distinct().count());
         RouteRoles.TABLE.forEach(r -> assertTrue(Roles.ALL.containsAll(r.roles()), r.template()));
     }
+
+    @Test
+    void onlyAnAdminListsOrReplaysAServicesEventsSetAside() {
+        for (String prefix : List.of("customers", "segments", "experience")) {
+            for (String kind : List.of("failed", "refused")) {
+                String events = "/api/v1/" + prefix + "/admin/events/" + kind;
+                assertEquals(List.of(Roles.ADMIN), RouteRoles.match("GET", events).roles());
+                assertEquals(List.of(Roles.ADMIN), RouteRoles.match("POST", events + "/6f1c2a9e/replay").roles());
+            }
+        }
+    }
 }

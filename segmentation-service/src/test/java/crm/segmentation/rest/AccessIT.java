@@ -87,4 +87,16 @@ class AccessIT {
     private static String sale(UUID customer, String source) {
         return Ledger.sale(customer, "2026-10-14T08:12:00Z", "10.00").replace("\"pos-test\"", "\"" + source + "\"");
     }
+
+    @Test
+    void onlyAnAdminListsOrReplaysTheEventsSetAside() {
+        for (String kind : List.of("failed", "refused")) {
+            String events = "/api/v1/segments/admin/events/" + kind;
+            Callers.as("admin-1", Roles.ADMIN).get(events).then().statusCode(200);
+            Callers.assertForbidden(Callers.as("analyst-2", Roles.ANALYST).get(events), "This needs the role admin");
+        }
+        String replay = "/api/v1/segments/admin/events/refused/" + UUID.randomUUID() + "/replay";
+        Callers.as("admin-1", Roles.ADMIN).post(replay).then().statusCode(404).contentType("application/problem+json");
+        Callers.assertForbidden(Callers.as("analyst-2", Roles.ANALYST).post(replay), "This needs the role admin");
+    }
 }
