@@ -19,13 +19,19 @@ public class EventCodec {
         this.config = config;
     }
 
+    /** The event as CloudEvents JSON, with no trace context. */
+    public <T> String write(EventType<T> type, UUID id, UUID subject, OffsetDateTime time, T payload) {
+        return write(type, id, subject, time, payload, TraceContext.NONE);
+    }
+
     /**
      * The event as CloudEvents JSON, the same as a {@link CloudEvent} with this payload as its data
-     * would read, written in one pass (no JSON tree in between).
+     * would read, written in one pass (no JSON tree in between); {@code trace} is the context it was created in.
      */
-    public <T> String write(EventType<T> type, UUID id, UUID subject, OffsetDateTime time, T payload) {
+    public <T> String write(EventType<T> type, UUID id, UUID subject, OffsetDateTime time, T payload,
+            TraceContext trace) {
         Envelope event = new Envelope(CloudEvent.SPEC_VERSION, id.toString(), source(), type.name(), subject.toString(),
-                time, CloudEvent.JSON, payload);
+                time, CloudEvent.JSON, trace.traceparent(), trace.tracestate(), payload);
         try {
             return json.writeValueAsString(event);
         } catch (JsonProcessingException e) {
@@ -36,7 +42,7 @@ public class EventCodec {
     /** {@link CloudEvent}'s fields in its order, with the payload as it is. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     private record Envelope(String specversion, String id, String source, String type, String subject,
-            OffsetDateTime time, String datacontenttype, Object data) {
+            OffsetDateTime time, String datacontenttype, String traceparent, String tracestate, Object data) {
     }
 
     /** The CloudEvents source of this service's events. */

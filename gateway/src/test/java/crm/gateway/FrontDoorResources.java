@@ -29,7 +29,9 @@ public class FrontDoorResources implements QuarkusTestResourceLifecycleManager {
                 "crm.gateway.api-keys.last-used-flush", "200ms",
                 "crm.gateway.rate-limit.roles.privacy-officer.per-second", "1",
                 "crm.gateway.rate-limit.roles.privacy-officer.burst", "3",
-                "quarkus.http.limits.max-body-size", "64K");
+                "quarkus.http.limits.max-body-size", "64K",
+                // finished spans reach the tests' in-memory exporter within 100 ms, not the default 5 s
+                "quarkus.otel.bsp.schedule.delay", "100ms");
     }
 
     @Override

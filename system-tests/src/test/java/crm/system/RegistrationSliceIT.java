@@ -4,10 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import crm.events.Topics;
+import crm.testing.KafkaBroker;
+import crm.testing.TopicReader;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +55,23 @@ class RegistrationSliceIT {
     }
 
     @Test
+    void theCallersTraceGoesThroughTheGatewayAndTheServiceOntoTheEvent() throws Exception {
+        String traceId = hex(16);
+        String callerSpanId = hex(8);
+        try (TopicReader customers = new TopicReader(KafkaBroker.shared().bootstrapServers(), Topics.CUSTOMER)) {
+            String id = given().auth().oauth2(desk).header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
+                    .contentType(ContentType.JSON).body("{\"displayName\":\"Traced Guest\"}")
+                    .post("/api/v1/customers").then().statusCode(201).extract().path("id");
+
+            String[] traceparent = new ObjectMapper().readTree(customers.awaitValue(id)).get("traceparent").asText()
+                    .split("-");
+            assertEquals(traceId, traceparent[1]);
+            assertNotEquals(callerSpanId, traceparent[2]); // the service's own span, below the gateway's
+            assertEquals("01", traceparent[3]);
+        }
+    }
+
+    @Test
     void errorsComeThroughTheGatewayAsProblems() {
         String mobile = randomMobile();
         given().auth().oauth2(desk).contentType(ContentType.JSON).body("{\"displayName\":\"A\",\"phone\":\"" + mobile + "\"}")
@@ -60,6 +84,12 @@ class RegistrationSliceIT {
                 .contentType("application/problem+json").body("errors.field", hasItem("email"));
         given().auth().oauth2(desk).get("/api/v1/customers/00000000-0000-0000-0000-000000000000").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    private static String hex(int bytes) {
+        byte[] random = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     private static String randomMobile() {

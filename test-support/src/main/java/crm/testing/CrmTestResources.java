@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Points a {@code @QuarkusTest} at the real Kafka broker and the throwaway PostgreSQL database
  * of this test JVM, and has it verify tokens with the public key of {@link IdentityKeys#shared()}.
- * All start once and serve every test class.
+ * All start once and serve every test class. Finished spans reach an exporter within 100 ms, so a test
+ * that reads them from an in-memory exporter need not wait the default 5 s.
  */
 public class CrmTestResources implements QuarkusTestResourceLifecycleManager {
 
@@ -19,7 +20,8 @@ public class CrmTestResources implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
                 "quarkus.datasource.username", db.user(),
                 "quarkus.datasource.password", db.password(),
-                "mp.jwt.verify.publickey.location", IdentityKeys.shared().publicKeyPem().toString());
+                "mp.jwt.verify.publickey.location", IdentityKeys.shared().publicKeyPem().toString(),
+                "quarkus.otel.bsp.schedule.delay", "100ms");
     }
 
     @Override

@@ -3,6 +3,7 @@ package crm.events.inbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import crm.events.CloudEvent;
 import crm.events.EventCodec;
+import crm.events.EventTracing;
 import crm.events.config.EventsConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
@@ -13,7 +14,8 @@ import java.util.Set;
 /**
  * Applies one event through the action its type's {@link EventHandler} registered, in a transaction
  * of its own, recording its id first so a second delivery (or a replay) has no second effect. The
- * consumer applies what it polls; a replay of a set-aside event goes through here too.
+ * consumer applies what it polls; a replay of a set-aside event goes through here too. Each event it handles
+ * is applied in a consumer span in the trace the event carries ({@link EventTracing}).
  */
 @ApplicationScoped
 public class EventApplier {
@@ -21,14 +23,16 @@ public class EventApplier {
     private final ProcessedEvents processed;
     private final EventCodec codec;
     private final EventsConfig config;
+    private final EventTracing tracing;
     private final Subscriptions subscriptions = new Subscriptions();
 
     public EventApplier(Instance<EventHandler> handlers, ProcessedEvents processed, EventCodec codec,
-            EventsConfig config) {
+            EventsConfig config, EventTracing tracing) {
         this.handlers = handlers;
         this.processed = processed;
         this.codec = codec;
         this.config = config;
+        this.tracing = tracing;
     }
 
     @PostConstruct
@@ -70,7 +74,12 @@ public class EventApplier {
             }
             return true;
         }
-        Object payload;
+        return tracing.process(event, action.type().topic(), config.consumerGroup(),
+                () -> apply(event, action, alsoInTransaction));
+    }
+
+    private <T> boolean apply(CloudEvent event, Subscriptions.Action<T> action, Runnable alsoInTransaction) {
+        T payload;
         try {
             payload = event.data() == null ? null : codec.payload(event, action.type().payloadClass());
         } catch (JsonProcessingException e) {

@@ -1,8 +1,10 @@
 package crm.events.outbox;
 
 import crm.events.EventCodec;
+import crm.events.EventTracing;
 import crm.events.EventType;
 import crm.events.TimeOrderedIds;
+import crm.events.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -19,7 +21,8 @@ import javax.sql.DataSource;
 
 /**
  * Records an event in the caller's transaction, so the event exists if and only if the change
- * that caused it committed. {@link OutboxRelay} publishes it to Kafka after the commit.
+ * that caused it committed. {@link OutboxRelay} publishes it to Kafka after the commit. Each row keeps the
+ * trace context its events were created in ({@link EventTracing}), and each single event carries it too.
  */
 @ApplicationScoped
 public class Outbox {
@@ -27,13 +30,15 @@ public class Outbox {
     private final EventCodec codec;
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
+    private final EventTracing tracing;
 
     public Outbox(DataSource db, EventCodec codec, OutboxRelay relay,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionSynchronizationRegistry transactions, EventTracing tracing) {
         this.db = db;
         this.codec = codec;
         this.relay = relay;
         this.transactions = transactions;
+        this.tracing = tracing;
     }
 
     /** One event to record: the customer it is about (its subject and Kafka key) and its payload. */
@@ -69,13 +74,14 @@ public class Outbox {
         String[] subjects = new String[n];
         String[] payloads = new String[n];
         OffsetDateTime time = OffsetDateTime.now(ZoneOffset.UTC);
+        TraceContext trace = tracing.created(type, n);
         for (int i = 0; i < n; i++) {
             Message<T> message = messages.get(i);
             ids[i] = TimeOrderedIds.next();
             subjects[i] = message.subject().toString();
-            payloads[i] = codec.write(type, ids[i], message.subject(), time, message.payload());
+            payloads[i] = codec.write(type, ids[i], message.subject(), time, message.payload(), trace);
         }
-        return new Staged(type, ids, subjects, payloads, owners.toArray(UUID[]::new), this::written);
+        return new Staged(type, ids, subjects, payloads, owners.toArray(UUID[]::new), trace, this::written);
     }
 
     /** Rows inserted: the relay sends them once they are committed, at once if they are already. */
@@ -92,7 +98,7 @@ public class Outbox {
      * and {@link #written} reports it once it has run.
      */
     public record Staged(EventType<?> type, UUID[] ids, String[] subjects, String[] payloads, UUID[] owners,
-            Runnable onWritten) {
+            TraceContext trace, Runnable onWritten) {
 
         /**
          * Call once the statement that inserts these events has run, in the transaction it ran in (if
@@ -104,14 +110,14 @@ public class Outbox {
         }
 
         /**
-         * An insert of the events, in order, with seven parameters ({@link #bind}); {@code owners} (a
+         * An insert of the events, in order, with nine parameters ({@link #bind}); {@code owners} (a
          * query of ids, e.g. a data-modifying WITH query's RETURNING) keeps the events of those owners,
          * null keeps them all.
          */
         public static String insertSql(String owners) {
             return """
-                    INSERT INTO outbox_event (id, topic, event_key, type, payload, created_at)
-                    SELECT e.id, ?, e.event_key, ?, e.payload::jsonb, ?
+                    INSERT INTO outbox_event (id, topic, event_key, type, payload, created_at, traceparent, tracestate)
+                    SELECT e.id, ?, e.event_key, ?, e.payload::jsonb, ?, ?, ?
                     FROM unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[]) WITH ORDINALITY
                         AS e(id, event_key, payload, owner, n)
                     %s
@@ -123,11 +129,13 @@ public class Outbox {
             statement.setString(index, type.topic());
             statement.setString(index + 1, type.name());
             statement.setObject(index + 2, OffsetDateTime.now(ZoneOffset.UTC));
-            statement.setArray(index + 3, connection.createArrayOf("uuid", ids));
-            statement.setObject(index + 4, subjects);
-            statement.setObject(index + 5, payloads);
-            statement.setArray(index + 6, connection.createArrayOf("uuid", owners));
-            return index + 7;
+            statement.setString(index + 3, trace.traceparent());
+            statement.setString(index + 4, trace.tracestate());
+            statement.setArray(index + 5, connection.createArrayOf("uuid", ids));
+            statement.setObject(index + 6, subjects);
+            statement.setObject(index + 7, payloads);
+            statement.setArray(index + 8, connection.createArrayOf("uuid", owners));
+            return index + 9;
         }
     }
 
@@ -137,9 +145,10 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishBulk(EventType<?> type, String source, String reference) {
+        TraceContext trace = tracing.createdInBulk(type, source);
         insert("""
-                INSERT INTO outbox_event (id, topic, event_key, type, payload, created_at, bulk)
-                VALUES (?, ?, ?, ?, to_jsonb(CAST(? AS text)), ?, ?)""", (connection, insert) -> {
+                INSERT INTO outbox_event (id, topic, event_key, type, payload, created_at, bulk, traceparent, tracestate)
+                VALUES (?, ?, ?, ?, to_jsonb(CAST(? AS text)), ?, ?, ?, ?)""", (connection, insert) -> {
             insert.setObject(1, TimeOrderedIds.next());
             insert.setString(2, type.topic());
             insert.setString(3, reference);
@@ -147,6 +156,8 @@ public class Outbox {
             insert.setString(5, reference);
             insert.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
             insert.setString(7, source);
+            insert.setString(8, trace.traceparent());
+            insert.setString(9, trace.tracestate());
         });
         transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
     }

@@ -3,6 +3,7 @@ package crm.events.outbox;
 import crm.db.AdvisoryLock;
 import crm.events.EventCodec;
 import crm.events.KafkaClients;
+import crm.events.TraceContext;
 import crm.events.config.EventsConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,7 +41,9 @@ import org.jboss.logging.Logger;
  * {@code crm.events.delivery-timeout}), so a broker outage does not publish events twice; only a
  * crash between the send and the mark re-sends them, and consumers are idempotent on the event id.
  * A row the broker refuses for good (too large, invalid) is set aside with the reason
- * ({@code refused_at}, {@code refusal}) and the rows behind it go on.
+ * ({@code refused_at}, {@code refusal}) and the rows behind it go on. Each record carries the trace context
+ * its row keeps as Kafka headers ({@code traceparent}, {@code tracestate}); a bulk row's events carry it in
+ * their CloudEvents attributes too (a single event has it there already). The relay makes no spans of its own.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -48,7 +51,8 @@ public class OutboxRelay {
     private static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
     private static final String PENDING = """
             SELECT id, topic, event_key, CAST(payload AS text), bulk,
-                to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') FROM outbox_event
+                to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), traceparent, tracestate
+            FROM outbox_event
             WHERE sent_at IS NULL AND refused_at IS NULL ORDER BY position LIMIT ?1""";
     private static final String MARK_SENT = "UPDATE outbox_event SET sent_at = ?1 WHERE id IN (?2)";
     private static final String MARK_REFUSED = "UPDATE outbox_event SET refused_at = ?1, refusal = ?2 WHERE id = ?3";
@@ -172,15 +176,16 @@ public class OutboxRelay {
                     Delivery delivery = new Delivery((UUID) row[0]);
                     deliveries.add(delivery);
                     String topic = (String) row[1];
+                    TraceContext trace = new TraceContext((String) row[6], (String) row[7]);
                     if (row[4] == null) {
-                        Future<RecordMetadata> send = send(producer, topic, (String) row[2], (String) row[3]);
+                        Future<RecordMetadata> send = send(producer, topic, (String) row[2], (String) row[3], trace);
                         delivery.add(send);
                         if (send.isDone() && delivery.settle(Instant.now()) && delivery.failure != null) {
                             break; // failed before it left (no metadata in max.block.ms): so would the rest
                         }
                     } else {
                         publishBulk(producer, delivery, topic, (String) row[2], (String) row[4],
-                                Instant.parse((String) row[5]));
+                                Instant.parse((String) row[5]), trace);
                     }
                 }
             } finally {
@@ -236,7 +241,7 @@ public class OutboxRelay {
      * re-send after a crash carries the same ids and consumers drop the repeats.
      */
     private <T> void publishBulk(KafkaProducer<String, String> producer, Delivery delivery, String topic,
-            String reference, String sourceName, Instant createdAt) {
+            String reference, String sourceName, Instant createdAt, TraceContext trace) {
         @SuppressWarnings("unchecked")
         BulkEventSource<T> source = (BulkEventSource<T>) bulkSources.get(sourceName);
         if (source == null) {
@@ -245,7 +250,8 @@ public class OutboxRelay {
         OffsetDateTime time = createdAt.atOffset(ZoneOffset.UTC);
         source.read(reference, (subject, payload) -> {
             UUID id = UUID.nameUUIDFromBytes((delivery.rowId + "/" + subject).getBytes(StandardCharsets.UTF_8));
-            delivery.add(send(producer, topic, subject.toString(), codec.write(source.type(), id, subject, time, payload)));
+            delivery.add(send(producer, topic, subject.toString(),
+                    codec.write(source.type(), id, subject, time, payload, trace), trace));
             if (delivery.pending.size() >= ACK_WINDOW) {
                 delivery.settle(Instant.now().plus(config.deliveryTimeout()).plus(GRACE));
             }
@@ -253,9 +259,15 @@ public class OutboxRelay {
     }
 
     private static Future<RecordMetadata> send(KafkaProducer<String, String> producer, String topic, String key,
-            String value) {
+            String value, TraceContext trace) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         record.headers().add("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        if (trace.traceparent() != null) {
+            record.headers().add("traceparent", trace.traceparent().getBytes(StandardCharsets.UTF_8));
+        }
+        if (trace.tracestate() != null) {
+            record.headers().add("tracestate", trace.tracestate().getBytes(StandardCharsets.UTF_8));
+        }
         try {
             return producer.send(record);
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -126,8 +127,10 @@ public class Instances {
     }
 
     void start(@Observes StartupEvent start, Vertx vertx) {
+        // A probe is no one's request: it makes no trace (one a second per instance would bury the real ones).
         probes = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis()));
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setTracingPolicy(TracingPolicy.IGNORE));
         timer = vertx.setPeriodic(config.probeInterval().toMillis(), tick -> probeAll());
     }
 

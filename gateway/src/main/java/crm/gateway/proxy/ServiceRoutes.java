@@ -1,6 +1,7 @@
 package crm.gateway.proxy;
 
 import crm.gateway.config.GatewayConfig;
+import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -17,7 +18,8 @@ import org.jboss.logging.Logger;
  * Routes each configured path prefix to its service with Vert.x's streaming reverse proxy: status,
  * headers and bodies pass through as they are, never re-serialised. Each request goes to the next ready
  * instance of the service ({@link Instances}). An idempotent request whose
- * connection the service closed before answering is sent once more ({@link RetryOnClosedConnection}).
+ * connection the service closed before answering is sent once more ({@link RetryOnClosedConnection}). The
+ * service gets the trace context of the gateway's span for the request ({@link OwnTraceContext}).
  */
 @ApplicationScoped
 public class ServiceRoutes {
@@ -27,10 +29,12 @@ public class ServiceRoutes {
 
     private final GatewayConfig config;
     private final Instances instances;
+    private final OpenTelemetry telemetry;
 
-    public ServiceRoutes(GatewayConfig config, Instances instances) {
+    public ServiceRoutes(GatewayConfig config, Instances instances, OpenTelemetry telemetry) {
         this.config = config;
         this.instances = instances;
+        this.telemetry = telemetry;
     }
 
     void register(@Observes Router router, Vertx vertx) {
@@ -45,7 +49,8 @@ public class ServiceRoutes {
                                     .setServer(instance.address())
                                     .setTimeout(config.timeout().toMillis()))))
                     .addInterceptor(new ProblemOnFailure(name))
-                    .addInterceptor(new RetryOnClosedConnection(name));
+                    .addInterceptor(new RetryOnClosedConnection(name))
+                    .addInterceptor(new OwnTraceContext(telemetry.getPropagators().getTextMapPropagator().fields()));
             ProxyHandler handler = ProxyHandler.create(proxy);
             for (String prefix : backend.routes()) {
                 // A path the gateway answers itself (the card, the export) goes on to its own resources.

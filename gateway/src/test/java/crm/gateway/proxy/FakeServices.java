@@ -28,6 +28,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                     .putHeader("content-type", "application/json")
                     .putHeader("location", "/api/v1/customers/42")
                     .putHeader("x-seen-header", String.valueOf(request.getHeader("x-request-id")))
+                    .putHeader("x-seen-traceparent", String.valueOf(request.getHeader("traceparent")))
                     .end(new JsonObject()
                             .put("method", request.method().name())
                             .put("uri", request.uri())
