@@ -190,7 +190,7 @@ bench_close() {
       /api/v1/segments/customers/00000000-0000-0000-0000-000000000000 /q/health/ready; do
     curl -s -o /dev/null -H "Authorization: Bearer $CRM_TOKEN" "http://127.0.0.1:$port$path"
   done
-  local plain close indexed publish recompute changes
+  local plain close answered indexed publish recompute changes
   # Each timed step starts after a checkpoint, so one that earlier writes (this set-up, an ingest
   # benchmark) made due does not land on it.
   checkpoint
@@ -198,17 +198,18 @@ bench_close() {
   checkpoint
   close=$(curl -fsS -m 600 -o /dev/null -w '%{time_total}' -H 'content-type: application/json' -H "Authorization: Bearer $CRM_TOKEN" \
     -d '{"period":"2026-10"}' "http://127.0.0.1:$port/api/v1/segments/periods")
-  indexed=$(took bench_until "the levels' index" "SELECT count(*) FROM pg_partition_tree('segmentation.period_level_2026_10') t
+  answered=$(date +%s.%N)
+  indexed=$(since "$answered" bench_until "the levels' index" "SELECT count(*) FROM pg_partition_tree('segmentation.period_level_2026_10') t
     WHERE t.isleaf AND NOT EXISTS (SELECT FROM pg_index x WHERE x.indrelid = t.relid AND x.indisvalid)")
   changes=$(bench_psql $db -c "SELECT changes FROM segmentation.period_close WHERE period = '2026-10'")
-  publish=$(took bench_until "the SegmentChanged events' publication" "SELECT count(*) FROM segmentation.outbox_event WHERE sent_at IS NULL")
+  publish=$(since "$answered" bench_until "the SegmentChanged events' publication" "SELECT count(*) FROM segmentation.outbox_event WHERE sent_at IS NULL")
   checkpoint
   recompute=$(curl -fsS -m 600 -o /dev/null -w '%{time_total}' -H 'content-type: application/json' -H "Authorization: Bearer $CRM_TOKEN" \
     -d '{"period":"2026-10"}' "http://127.0.0.1:$port/api/v1/segments/periods?recompute=true")
   say "plain SQL ranking from the ledger ($transactions transactions): ${plain} s"
   say "close 2026-10 for $customers customers (levels, $changes changes and their SegmentChanged outbox row): ${close} s = $(ratio "$close" "$plain") x the plain SQL"
   say "the levels' customer index, built after the close answered: ready ${indexed} s later"
-  say "publishing the $changes SegmentChanged events to Kafka after the close: ${publish} s"
+  say "the $changes SegmentChanged events, published to Kafka after the close answered: all ${publish} s later"
   say "recompute of the same period (no differences to publish): ${recompute} s = $(ratio "$recompute" "$plain") x"
   bench_figure close "$close" "$plain" s
   bench_figure close.recompute "$recompute" "$plain" s
@@ -244,8 +245,13 @@ bench_until() { # what query: waits (10 minutes at most) until QUERY on crm_benc
 }
 
 took() { # command...: its wall time in seconds, its output dropped
-  local start end
-  start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N)
+  since "$(date +%s.%N)" "$@"
+}
+
+since() { # start command...: seconds from START (date +%s.%N) until the command ended, its output dropped
+  local start=$1 end
+  shift
+  "$@" >/dev/null; end=$(date +%s.%N)
   awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'
 }
 
@@ -268,13 +274,18 @@ bench_ingest() {
   local single batch pg tps batch_workers=$(((workers + 3) / 4))
   say "ingest, single requests, $workers connections (${seconds} s):"
   checkpoint
+  local cpu
+  cpu=$(cpu_ticks)
   single=$(wrk_run "$seconds" "$workers" "$url" "$script" single "$ids")
   wrk_figures 1 <<<"$single"
+  cpu_report "$(wrk_rate 1 <<<"$single")" "$seconds" "$cpu" "$(cpu_ticks)"
   wrk_run $((warmup < 15 ? warmup : 15)) "$batch_workers" "$url" "$script" batch "$ids" >/dev/null
   say "ingest, batches of 1,000, $batch_workers connections (${seconds} s):"
   checkpoint
+  cpu=$(cpu_ticks)
   batch=$(wrk_run "$seconds" "$batch_workers" "$url" "$script" batch "$ids")
   wrk_figures 1000 <<<"$batch"
+  cpu_report "$(wrk_rate 1000 <<<"$batch")" "$seconds" "$cpu" "$(cpu_ticks)"
   pg=$(pgbench_n "$workers" "$seconds")
   say "pgbench -N ($workers clients, ${seconds} s):" && say "$pg"
   tps=$(awk '/^tps/ { print $3; exit }' <<<"$pg")
@@ -295,12 +306,41 @@ pgbench_n() { # clients seconds
   bench_database crm_pgbench
   pgbench_bin -i -q -s "${BENCH_PGBENCH_SCALE:-10}" crm_pgbench >/dev/null 2>&1
   checkpoint
-  pgbench_bin -n -N -c "$1" -j $(($1 < 2 ? 1 : 2)) -T "$2" crm_pgbench 2>&1 | grep -E "^tps|latency average"
+  local cpu out
+  cpu=$(BENCH_PIDS=() cpu_ticks)
+  out=$(pgbench_bin -n -N -c "$1" -j $(($1 < 2 ? 1 : 2)) -T "$2" crm_pgbench 2>&1 | grep -E "^tps|latency average")
+  echo "$out"
+  BENCH_PIDS=() cpu_report "$(awk '/^tps/ { print $3; exit }' <<<"$out")" "$2" "$cpu" "$(BENCH_PIDS=() cpu_ticks)"
 }
 
 # Before each measured run: a checkpoint that earlier writes (set-up, warm-up, the run before) made
 # due lands here, not on the run, so the service's figure and pgbench's are taken alike.
 checkpoint() { as_postgres psql -qc CHECKPOINT; }
+
+# What bounds a write benchmark on two cores: the CPU each item cost the benchmark's services (BENCH_PIDS), PostgreSQL
+# (its live processes, and through the postmaster's children's times those that ended) and the rest (the load's
+# client), and how busy the cores were. cpu_ticks before and after a run; cpu_report prints the difference.
+cpu_ticks() { # "services postgres machine-busy", in clock ticks
+  local pid services=0 postgres=0 master
+  for pid in "${BENCH_PIDS[@]}"; do services=$((services + $(proc_ticks "$pid" '$14 + $15'))); done
+  master=$(as_postgres psql -qAtc "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'" 2>/dev/null |
+    xargs -r ps -o ppid= -p | tr -d ' ')
+  for pid in $(pgrep -x postgres); do postgres=$((postgres + $(proc_ticks "$pid" '$14 + $15'))); done
+  [ -z "$master" ] || postgres=$((postgres + $(proc_ticks "$master" '$16 + $17')))
+  echo "$services $postgres $(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat)"
+}
+
+proc_ticks() { awk "{ print $2 }" "/proc/$1/stat" 2>/dev/null || echo 0; } # pid fields
+
+cpu_report() { # items-per-second seconds before after
+  local s0 p0 m0 s1 p1 m1
+  read -r s0 p0 m0 <<<"$3"
+  read -r s1 p1 m1 <<<"$4"
+  awk -v n="$(awk -v r="$1" -v t="$2" 'BEGIN { print r * t }')" -v t="$2" -v s=$((s1 - s0)) -v p=$((p1 - p0)) \
+      -v m=$((m1 - m0)) -v hz="$(getconf CLK_TCK)" -v cores="$(nproc)" 'BEGIN { if (n == 0) exit
+    printf "  CPU per item: services %.3f ms, PostgreSQL %.3f ms, the rest (the load client) %.3f ms; %d cores %.0f%% busy\n",
+      s * 1000 / hz / n, p * 1000 / hz / n, (m - s - p) * 1000 / hz / n, cores, m * 100 / hz / t / cores }'
+}
 
 wrk_figures() { # items per request: wrk's report as items per second, latencies and refused requests
   awk -v items="$1" '
@@ -338,8 +378,11 @@ bench_experience() {
   wrk_run "$warmup" "$workers" "$url" "$script" single bench-ingest "$ids" >/dev/null # warm-up: pools and the JIT
   say "log ingest, single entries, $workers connections (${seconds} s):"
   checkpoint
+  local cpu
+  cpu=$(cpu_ticks)
   single=$(wrk_run "$seconds" "$workers" "$url" "$script" single bench-ingest "$ids")
   wrk_figures 1 <<<"$single"
+  cpu_report "$(wrk_rate 1 <<<"$single")" "$seconds" "$cpu" "$(cpu_ticks)"
   say "log ingest, whole visits of 20 entries, $workers connections (${seconds} s):"
   checkpoint
   visit=$(wrk_run "$seconds" "$workers" "$url" "$script" visit bench-ingest "$ids")
