@@ -199,10 +199,15 @@ bench_close() {
   close=$(curl -fsS -m 600 -o /dev/null -w '%{time_total}' -H 'content-type: application/json' -H "Authorization: Bearer $CRM_TOKEN" \
     -d '{"period":"2026-10"}' "http://127.0.0.1:$port/api/v1/segments/periods")
   answered=$(date +%s.%N)
+  # The relay publishes while the index is built: each timed from the answer, on its own.
+  since "$answered" bench_until "the SegmentChanged events' publication" \
+    "SELECT count(*) FROM segmentation.outbox_event WHERE sent_at IS NULL" >"$STATE/bench-close-published" &
+  local publishing=$!
   indexed=$(since "$answered" bench_until "the levels' index" "SELECT count(*) FROM pg_partition_tree('segmentation.period_level_2026_10') t
     WHERE t.isleaf AND NOT EXISTS (SELECT FROM pg_index x WHERE x.indrelid = t.relid AND x.indisvalid)")
   changes=$(bench_psql $db -c "SELECT changes FROM segmentation.period_close WHERE period = '2026-10'")
-  publish=$(since "$answered" bench_until "the SegmentChanged events' publication" "SELECT count(*) FROM segmentation.outbox_event WHERE sent_at IS NULL")
+  wait "$publishing"
+  publish=$(cat "$STATE/bench-close-published")
   checkpoint
   recompute=$(curl -fsS -m 600 -o /dev/null -w '%{time_total}' -H 'content-type: application/json' -H "Authorization: Bearer $CRM_TOKEN" \
     -d '{"period":"2026-10"}' "http://127.0.0.1:$port/api/v1/segments/periods?recompute=true")
@@ -434,14 +439,21 @@ bench_gateway() {
   CRM_TOKEN=$desk wrk_run "$warmup" "$workers" "http://127.0.0.1:$gateway" "$identify" "$customers" >/dev/null
   CRM_TOKEN=$pos wrk_run "$warmup" "$workers" "http://127.0.0.1:$gateway" "$ingest" single "$ids" >/dev/null
   say "$workers connections, ${seconds} s a run; the better of two runs of each, taken in turns:"
-  local direct_identify="" gateway_identify="" direct_sale="" gateway_sale=""
-  for _ in 1 2; do
-    direct_identify=$(better "$direct_identify" "$(CRM_TOKEN=$service_token \
-      wrk_run "$seconds" "$workers" "http://127.0.0.1:$customer" "$identify" "$customers" | wrk_summary)")
-    gateway_identify=$(better "$gateway_identify" "$(CRM_TOKEN=$desk \
-      wrk_run "$seconds" "$workers" "http://127.0.0.1:$gateway" "$identify" "$customers" | wrk_summary)")
+  local direct_identify="" gateway_identify="" direct_sale="" gateway_sale="" round cpu run cpu_direct cpu_gateway
+  for round in 1 2; do
+    cpu=$(cpu_ticks)
+    run=$(CRM_TOKEN=$service_token wrk_run "$seconds" "$workers" "http://127.0.0.1:$customer" "$identify" "$customers" | wrk_summary)
+    [ "$round" = 2 ] || cpu_direct=$(cpu_report "${run%% *}" "$seconds" "$cpu" "$(cpu_ticks)")
+    direct_identify=$(better "$direct_identify" "$run")
+    cpu=$(cpu_ticks)
+    run=$(CRM_TOKEN=$desk wrk_run "$seconds" "$workers" "http://127.0.0.1:$gateway" "$identify" "$customers" | wrk_summary)
+    [ "$round" = 2 ] || cpu_gateway=$(cpu_report "${run%% *}" "$seconds" "$cpu" "$(cpu_ticks)")
+    gateway_identify=$(better "$gateway_identify" "$run")
   done
   gateway_figures gateway.identify "identify by phone" "$direct_identify" "$gateway_identify"
+  # What bounds the ratio on two cores: the gateway's CPU per request beside the service's, in the first round.
+  say "  straight, ${cpu_direct#  }"
+  say "  through the gateway, ${cpu_gateway#  }"
   for _ in 1 2; do
     checkpoint
     direct_sale=$(better "$direct_sale" "$(CRM_TOKEN=$service_token \
@@ -476,11 +488,24 @@ bench_instances() {
   say "Warming up ($warmup s through the gateway, one instance) ..."
   instances_run "$warmup" >/dev/null
   say "$workers connections, ${seconds} s a run; the better of two runs of each:"
-  for _ in 1 2; do checkpoint; one=$(better "$one" "$(instances_run "$seconds")"); done
+  local round run cpu cpu_one cpu_two
+  for round in 1 2; do
+    checkpoint
+    cpu=$(cpu_ticks)
+    run=$(instances_run "$seconds")
+    [ "$round" = 2 ] || cpu_one=$(cpu_report "${run%% *}" "$seconds" "$cpu" "$(cpu_ticks)")
+    one=$(better "$one" "$run")
+  done
   bench_service segmentation-service $db $second
   bench_until_ready $gateway segmentation-service
   instances_run "$warmup" >/dev/null
-  for _ in 1 2; do checkpoint; two=$(better "$two" "$(instances_run "$seconds")"); done
+  for round in 1 2; do
+    checkpoint
+    cpu=$(cpu_ticks)
+    run=$(instances_run "$seconds")
+    [ "$round" = 2 ] || cpu_two=$(cpu_report "${run%% *}" "$seconds" "$cpu" "$(cpu_ticks)")
+    two=$(better "$two" "$run")
+  done
   local o t
   read -ra o <<<"$one"
   read -ra t <<<"$two"
@@ -488,6 +513,9 @@ bench_instances() {
   say "  sales through the gateway, two instances: $(printf "%'d" "${t[0]}")/s, p50 ${t[1]} ms, p99 ${t[2]} ms, errors ${t[3]}"
   lost=$(awk '{ n += $1 } END { print n + 0 }' "$lost")
   say "  = $(ratio "${t[0]}" "${o[0]}") x the throughput of one; sales answered but not in the ledger: $lost"
+  # What bounds the second instance on two cores: the CPU each sale costs, in the first run of each.
+  say "  one instance, ${cpu_one#  }"
+  say "  two instances, ${cpu_two#  }"
   bench_figure instances.sale "${t[0]}" "${o[0]}" req/s $((o[3] + t[3] + lost))
 }
 

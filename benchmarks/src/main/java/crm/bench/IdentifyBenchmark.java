@@ -14,7 +14,8 @@ import java.util.function.LongFunction;
  * loop at WORKERS, straight to customer-service (CRM_TOKEN, the token the gateway signs), beside pgbench at
  * as many clients; then at RATE requests per second (open loop) straight and through the gateway with a
  * front-desk key (CRM_GATEWAY_KEY), beside pgbench at the same rate, its percentiles read from its
- * per-transaction log and computed as the HTTP ones are.
+ * per-transaction log and computed as the HTTP ones are; and the service's liveness check at RATE, the floor
+ * of any request with no database behind it.
  */
 public final class IdentifyBenchmark {
 
@@ -46,9 +47,12 @@ public final class IdentifyBenchmark {
         HttpLoad.Result atRate = load.run(workers, duration, rate, direct);
         HttpLoad.Result gatedAtRate = load.run(workers, duration, rate, gated);
         Pgbench.Result pgAtRate = pgbench.run(arguments(script, customers, workers, duration, rate), true);
+        // The floor of any request at this rate: the HTTP stack, the JVM and this driver, no database.
+        HttpLoad.Result floor = load.run(workers, duration, rate, n -> HttpLoad.get(service + "/q/health/live"));
         System.out.println("identify at " + (long) rate + " req/s, direct:       " + atRate.describe());
         System.out.println("identify at " + (long) rate + " req/s, gateway, key: " + gatedAtRate.describe());
         System.out.println("pgbench at " + (long) rate + " tx/s, the same lookup: " + pgAtRate.describe());
+        System.out.println("liveness at " + (long) rate + " req/s, direct (no database): " + floor.describe());
 
         new Figure("identify.throughput", closed.throughput(), pgClosed.tps(), "req/s", closed.errors()).print();
         long pgErrors = pgAtRate.failed();
@@ -58,6 +62,7 @@ public final class IdentifyBenchmark {
                 gatedAtRate.errors() + pgErrors).print();
         new Figure("identify.p99.gateway", gatedAtRate.millis(99), pgMillis(pgAtRate, 99), "ms",
                 gatedAtRate.errors() + pgErrors).print();
+        new Figure("identify.p99.floor", floor.millis(99), pgMillis(pgAtRate, 99), "ms", floor.errors() + pgErrors).print();
     }
 
     /** Typed as the guest says it, without the country code: the service normalises it. */

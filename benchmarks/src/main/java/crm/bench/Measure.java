@@ -15,6 +15,7 @@ record Measure(String name, String bench, String description, String target) {
             new Measure("identify.p99.direct", "identify", "identify p99 at a rate, direct / pgbench's", null),
             new Measure("identify.p50.gateway", "identify", "identify p50 at a rate, gateway+key / pgbench's", null),
             new Measure("identify.p99.gateway", "identify", "identify p99 at a rate, gateway+key / pgbench's", "<= 1.5"),
+            new Measure("identify.p99.floor", "identify", "liveness p99 at a rate, no database / pgbench's", null),
             new Measure("close", "close", "period close / plain ranking SQL", "<= 0.35"),
             new Measure("close.recompute", "close", "recompute of the close / plain ranking SQL", null),
             new Measure("ingest.single", "ingest", "single-sale ingest / pgbench -N", ">= 1.5"),
@@ -27,6 +28,7 @@ record Measure(String name, String bench, String description, String target) {
             new Measure("gateway.identify", "gateway", "identify throughput, gateway / direct", ">= 0.8"),
             new Measure("gateway.sale", "gateway", "sale throughput, gateway / direct", null),
             new Measure("card.p99", "card", "card p99 / identify p99, gateway, same rate", "<= 3"),
+            new Measure("card.capacity", "card", "card, closed loop / the rate it is asked at", null),
             new Measure("instances.sale", "instances", "sale flood through the gateway, two instances / one", ">= 0.9"));
 
     static Optional<Measure> named(String name) {

@@ -35,6 +35,14 @@ public interface GatewayConfig {
     @WithDefault("1s")
     Duration probeInterval();
 
+    /**
+     * How long a readiness probe may take before the instance is taken to be down. A busy instance answers its
+     * probe late (its check waits for a database connection its requests hold): longer than a request's
+     * connect timeout, so load alone does not take it out of the rotation.
+     */
+    @WithDefault("5s")
+    Duration probeTimeout();
+
     Identity identity();
 
     ApiKeys apiKeys();

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -49,6 +50,8 @@ public class Instances {
         private final URI url;
         private final SocketAddress address;
         private volatile String state = "UP";
+        /** A probe is on its way: the next waits for its answer rather than pile up behind it. */
+        private final AtomicBoolean probing = new AtomicBoolean();
 
         Instance(URI url) {
             this.url = url;
@@ -145,17 +148,22 @@ public class Instances {
     }
 
     private void probe(Service service, Instance instance) {
+        if (!instance.probing.compareAndSet(false, true)) {
+            return;
+        }
         RequestOptions ready = new RequestOptions().setMethod(HttpMethod.GET).setServer(instance.address())
                 .setHost(instance.url().getHost()).setPort(instance.address().port())
-                .setURI("/q/health/ready").setTimeout(config.connectTimeout().toMillis());
-        probes.request(ready).compose(HttpClientRequest::send).onComplete(answer -> {
-            if (answer.succeeded() && answer.result().statusCode() == 200) {
-                up(service, instance);
-            } else {
-                down(service, instance, answer.succeeded() ? "answered " + answer.result().statusCode()
-                        : answer.cause().getMessage());
-            }
-        });
+                .setURI("/q/health/ready").setTimeout(config.probeTimeout().toMillis());
+        probes.request(ready).compose(request -> request.send().compose(response -> response.body()
+                .map(body -> response.statusCode()))).onComplete(answer -> {
+                    instance.probing.set(false);
+                    if (answer.succeeded() && answer.result() == 200) {
+                        up(service, instance);
+                    } else {
+                        down(service, instance, answer.succeeded() ? "answered " + answer.result()
+                                : answer.cause().getMessage());
+                    }
+                });
     }
 
     private static void up(Service service, Instance instance) {
