@@ -509,8 +509,8 @@ bench_instances() {
   local o t
   read -ra o <<<"$one"
   read -ra t <<<"$two"
-  say "  sales through the gateway, one instance:  $(printf "%'d" "${o[0]}")/s, p50 ${o[1]} ms, p99 ${o[2]} ms, errors ${o[3]}"
-  say "  sales through the gateway, two instances: $(printf "%'d" "${t[0]}")/s, p50 ${t[1]} ms, p99 ${t[2]} ms, errors ${t[3]}"
+  say "  sales through the gateway, one instance:  $(printf "%'d" "${o[0]}")/s, p50 ${o[1]} ms, p99 ${o[2]} ms, errors ${o[3]} (${o[4]})"
+  say "  sales through the gateway, two instances: $(printf "%'d" "${t[0]}")/s, p50 ${t[1]} ms, p99 ${t[2]} ms, errors ${t[3]} (${t[4]})"
   lost=$(awk '{ n += $1 } END { print n + 0 }' "$lost")
   say "  = $(ratio "${t[0]}" "${o[0]}") x the throughput of one; sales answered but not in the ledger: $lost"
   # What bounds the second instance on two cores: the CPU each sale costs, in the first run of each.
@@ -571,21 +571,23 @@ better() { # two wrk summaries (or one and nothing): the one with more requests 
   elif [ "${1%% *}" -ge "${2%% *}" ]; then echo "$1"; else echo "$2"; fi
 }
 
-wrk_summary() { # wrk's report as: requests/s p50-ms p99-ms errors
+wrk_summary() { # wrk's report as: requests/s p50-ms p99-ms errors what-errors (non-2xx and socket errors by kind)
   local report
   report=$(cat)
   awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec/ { rps = $2 } / 50%/ { p50 = ms($2) } / 99%/ { p99 = ms($2) }
     END { printf "%.0f %.2f %.2f ", rps, p50, p99 }' <<<"$report"
-  wrk_errors <<<"$report"
+  printf '%s ' "$(wrk_errors <<<"$report")"
+  awk '/Non-2xx/ { n = $NF } /Socket errors/ { gsub(",", ""); s = "connect:" $4 ",read:" $6 ",write:" $8 ",timeout:" $10 }
+    END { printf "non-2xx:%d,%s\n", n, s ? s : "socket:0" }' <<<"$report"
 }
 
 gateway_figures() { # figure what direct-summary gateway-summary
   local d t
   read -ra d <<<"$3"
   read -ra t <<<"$4"
-  say "  $2, straight to the service: $(printf "%'d" "${d[0]}")/s, p50 ${d[1]} ms, p99 ${d[2]} ms, errors ${d[3]}"
-  say "  $2, through the gateway:     $(printf "%'d" "${t[0]}")/s, p50 ${t[1]} ms, p99 ${t[2]} ms, errors ${t[3]}"
+  say "  $2, straight to the service: $(printf "%'d" "${d[0]}")/s, p50 ${d[1]} ms, p99 ${d[2]} ms, errors ${d[3]} (${d[4]})"
+  say "  $2, through the gateway:     $(printf "%'d" "${t[0]}")/s, p50 ${t[1]} ms, p99 ${t[2]} ms, errors ${t[3]} (${t[4]})"
   say "  = $(ratio "${t[0]}" "${d[0]}") x the direct throughput, p50 +$(awk -v a="${t[1]}" -v b="${d[1]}" 'BEGIN { printf "%.2f", a - b }') ms"
   bench_figure "$1" "${t[0]}" "${d[0]}" req/s $((d[3] + t[3]))
 }
