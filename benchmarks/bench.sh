@@ -488,24 +488,12 @@ bench_instances() {
   say "Warming up ($warmup s through the gateway, one instance) ..."
   instances_run "$warmup" >/dev/null
   say "$workers connections, ${seconds} s a run; the better of two runs of each:"
-  local round run cpu cpu_one cpu_two
-  for round in 1 2; do
-    checkpoint
-    cpu=$(cpu_ticks)
-    run=$(instances_run "$seconds")
-    [ "$round" = 2 ] || cpu_one=$(cpu_report "${run%% *}" "$seconds" "$cpu" "$(cpu_ticks)")
-    one=$(better "$one" "$run")
-  done
+  local cpu_one cpu_two
+  instances_phase one cpu_one
   bench_service segmentation-service $db $second
   bench_until_ready $gateway segmentation-service
   instances_run "$warmup" >/dev/null
-  for round in 1 2; do
-    checkpoint
-    cpu=$(cpu_ticks)
-    run=$(instances_run "$seconds")
-    [ "$round" = 2 ] || cpu_two=$(cpu_report "${run%% *}" "$seconds" "$cpu" "$(cpu_ticks)")
-    two=$(better "$two" "$run")
-  done
+  instances_phase two cpu_two
   local o t
   read -ra o <<<"$one"
   read -ra t <<<"$two"
@@ -517,6 +505,19 @@ bench_instances() {
   say "  one instance, ${cpu_one#  }"
   say "  two instances, ${cpu_two#  }"
   bench_figure instances.sale "${t[0]}" "${o[0]}" req/s $((o[3] + t[3] + lost))
+}
+
+instances_phase() { # summary-variable cpu-variable: the better of two runs of bench_instances into the first, the
+  # CPU each sale cost in the first run into the second
+  local round run cpu best=""
+  for round in 1 2; do
+    checkpoint
+    cpu=$(cpu_ticks)
+    run=$(instances_run "$seconds")
+    [ "$round" = 2 ] || printf -v "$2" '%s' "$(cpu_report "${run%% *}" "$seconds" "$cpu" "$(cpu_ticks)")"
+    best=$(better "$best" "$run")
+  done
+  printf -v "$1" '%s' "$best"
 }
 
 instances_run() { # seconds: one run of bench_instances (its db, pos, workers, gateway, ingest, ids): wrk's

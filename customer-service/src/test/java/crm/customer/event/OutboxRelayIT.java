@@ -13,18 +13,14 @@ import crm.events.customer.CustomerRegistered;
 import crm.events.outbox.Outbox;
 import crm.testing.CrmTestResources;
 import crm.testing.KafkaBroker;
+import crm.testing.Sql;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -107,10 +103,10 @@ class OutboxRelayIT {
     void anEventTheBrokerRefusesIsSetAsideWithItsReasonAndTheEventsBehindItGoOut() {
         UUID tooLarge = UUID.randomUUID();
         UUID behind = UUID.randomUUID();
-        long refusedBefore = count("SELECT count(*) FROM outbox_event WHERE refused_at IS NOT NULL");
+        long refusedBefore = Sql.count(db, "SELECT count(*) FROM outbox_event WHERE refused_at IS NOT NULL");
         try (Records topic = new Records(bootstrap, Topics.CUSTOMER)) {
             // Two megabytes: past the producer's request limit (max.request.size, 1 MB).
-            execute("""
+            Sql.execute(db, """
                     INSERT INTO outbox_event (id, topic, event_key, type, payload, created_at)
                     VALUES (?, ?, ?, 'crm.CustomerUpdated', jsonb_build_object('padding', repeat('x', 2000000)), now())""",
                     tooLarge, Topics.CUSTOMER, tooLarge.toString());
@@ -122,16 +118,16 @@ class OutboxRelayIT {
             assertEquals(0, topic.countByKey(List.of(tooLarge.toString()), Duration.ZERO).size());
         }
         try {
-            assertEquals(1, count("SELECT count(*) FROM outbox_event WHERE id = '" + tooLarge
+            assertEquals(1, Sql.count(db, "SELECT count(*) FROM outbox_event WHERE id = '" + tooLarge
                     + "' AND sent_at IS NULL AND refusal LIKE 'org.apache.kafka.common.errors.RecordTooLargeException: %'"));
-            assertEquals(refusedBefore + 1, count("SELECT count(*) FROM outbox_event WHERE refused_at IS NOT NULL"));
+            assertEquals(refusedBefore + 1, Sql.count(db, "SELECT count(*) FROM outbox_event WHERE refused_at IS NOT NULL"));
             await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
                     .body("checks.find { it.name == 'Events' }.data.refusedEvents", equalTo((int) refusedBefore + 1)));
             given().get("/q/metrics").then().statusCode(200)
                     .body(containsString("crm_events_outbox_refused " + (refusedBefore + 1) + ".0"));
         } finally {
             // Other tests count the rows not yet sent; this one is not waiting to be.
-            execute("DELETE FROM outbox_event WHERE id = ?", tooLarge);
+            Sql.execute(db, "DELETE FROM outbox_event WHERE id = ?", tooLarge);
         }
     }
 
@@ -142,25 +138,7 @@ class OutboxRelayIT {
         }
     }
 
-    private long count(String sql) {
-        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private void execute(String sql, Object... parameters) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            s.executeUpdate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Every record published on a topic from the moment it is opened, counted by key. */
     private static final class Records implements AutoCloseable {

@@ -16,15 +16,13 @@ import crm.events.customer.CustomerRegistered;
 import crm.rest.Roles;
 import crm.testing.Callers;
 import crm.testing.CrmTestResources;
+import crm.testing.Sql;
 import crm.testing.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -60,7 +58,7 @@ class RefusedEventsIT {
         UUID earlier = UUID.randomUUID();
         UUID later = UUID.randomUUID();
         try (TopicReader topic = new TopicReader(bootstrap, Topics.CUSTOMER)) {
-            long refusedBefore = count("SELECT count(*) FROM outbox_event WHERE refused_at IS NOT NULL");
+            long refusedBefore = Sql.count(db, "SELECT count(*) FROM outbox_event WHERE refused_at IS NOT NULL");
             long earlierPosition = refused(earlier, Instant.parse("2026-11-05T10:00:00Z"));
             refused(later, Instant.parse("2026-11-05T10:05:00Z"));
             try {
@@ -75,7 +73,7 @@ class RefusedEventsIT {
                 assertEquals(Topics.CUSTOMER, listed.get("topic"));
                 assertEquals(CustomerEvents.REGISTERED.name(), listed.get("type"));
                 assertEquals(earlier.toString(), listed.get("key"));
-                assertEquals(count("SELECT octet_length(CAST(payload AS text)) FROM outbox_event WHERE id = '" + earlier
+                assertEquals(Sql.count(db, "SELECT octet_length(CAST(payload AS text)) FROM outbox_event WHERE id = '" + earlier
                         + "'"), ((Number) listed.get("sizeBytes")).longValue());
                 assertEquals(TOO_LARGE, listed.get("refusal"));
                 assertEquals("2026-11-05T10:00:00Z", listed.get("refusedAt"));
@@ -92,9 +90,9 @@ class RefusedEventsIT {
                 List<String> published = topic.awaitValues(earlier.toString(), 1);
                 assertEquals(1, published.size());
                 assertEquals(earlier.toString(), JsonPath.from(published.get(0)).getString("data.customerId"));
-                await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT count(*) FROM outbox_event WHERE id = '"
+                await().atMost(Duration.ofSeconds(10)).until(() -> Sql.count(db, "SELECT count(*) FROM outbox_event WHERE id = '"
                         + earlier + "' AND sent_at IS NOT NULL AND refused_at IS NULL AND refusal IS NULL") == 1);
-                assertEquals(earlierPosition, count("SELECT position FROM outbox_event WHERE id = '" + earlier + "'"),
+                assertEquals(earlierPosition, Sql.count(db, "SELECT position FROM outbox_event WHERE id = '" + earlier + "'"),
                         "its place in the outbox");
                 given().queryParam("size", 100).get(REFUSED).then().statusCode(200)
                         .body("total", equalTo((int) refusedBefore + 1))
@@ -108,7 +106,7 @@ class RefusedEventsIT {
                 assertEquals(1, topic.values(earlier.toString()).size(), "published once");
             } finally {
                 // Other tests count the rows not yet sent; this one is not waiting to be.
-                execute("DELETE FROM outbox_event WHERE id = ?", later);
+                Sql.execute(db, "DELETE FROM outbox_event WHERE id = ?", later);
             }
         }
     }
@@ -138,30 +136,10 @@ class RefusedEventsIT {
         OffsetDateTime time = OffsetDateTime.now(ZoneOffset.UTC);
         String payload = codec.write(CustomerEvents.REGISTERED, customer, customer, time,
                 new CustomerRegistered(customer, "CONSUMER", time.toInstant()));
-        execute("""
+        Sql.execute(db, """
                 INSERT INTO outbox_event (id, topic, event_key, type, payload, created_at, refused_at, refusal)
                 VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?)""", customer, Topics.CUSTOMER, customer.toString(),
                 CustomerEvents.REGISTERED.name(), payload, time, refusedAt.atOffset(ZoneOffset.UTC), TOO_LARGE);
-        return count("SELECT position FROM outbox_event WHERE id = '" + customer + "'");
-    }
-
-    private long count(String sql) {
-        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void execute(String sql, Object... parameters) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            s.executeUpdate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.count(db, "SELECT position FROM outbox_event WHERE id = '" + customer + "'");
     }
 }

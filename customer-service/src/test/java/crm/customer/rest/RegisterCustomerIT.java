@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import crm.events.Topics;
 import crm.testing.CrmTestResources;
+import crm.testing.Sql;
 import crm.testing.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -21,8 +22,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -85,7 +84,7 @@ class RegisterCustomerIT {
             assertEquals(3, event.get("data").size());
         }
         await().atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertEquals(0, count("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL")));
+                .untilAsserted(() -> assertEquals(0, Sql.count(db, "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL")));
     }
 
     @Test
@@ -96,7 +95,7 @@ class RegisterCustomerIT {
             {"displayName":"First","phone":"%s","email":"%s"}""".formatted(phone, email))
                 .post("/api/v1/customers").then().statusCode(201);
 
-        long before = count("SELECT count(*) FROM customer");
+        long before = Sql.count(db, "SELECT count(*) FROM customer");
         given().contentType(ContentType.JSON).body("""
             {"displayName":"Second","phone":"%s"}""".formatted(phone.substring(3)))
                 .post("/api/v1/customers").then().statusCode(409)
@@ -106,13 +105,13 @@ class RegisterCustomerIT {
             {"displayName":"Third","email":"%s"}""".formatted(email.toUpperCase()))
                 .post("/api/v1/customers").then().statusCode(409)
                 .body("errors.field", hasItem("email"));
-        assertEquals(before, count("SELECT count(*) FROM customer"));
+        assertEquals(before, Sql.count(db, "SELECT count(*) FROM customer"));
     }
 
     @Test
     void badInputIsA400NamingTheFieldAndWritesNothing() {
-        long before = count("SELECT count(*) FROM customer");
-        long eventsBefore = count("SELECT count(*) FROM outbox_event");
+        long before = Sql.count(db, "SELECT count(*) FROM customer");
+        long eventsBefore = Sql.count(db, "SELECT count(*) FROM outbox_event");
         String tomorrow = LocalDate.now().plusDays(1).toString();
         given().contentType(ContentType.JSON).body("{\"displayName\": ").post("/api/v1/customers")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -132,8 +131,8 @@ class RegisterCustomerIT {
         expect400("{\"displayName\":\"A\",\"notes\":\"\\u001b[2J\\u001b[H\"}", "notes");
         expect400("{\"displayName\":\"A\",\"email\":\"yu\\u007f@example.com\"}", "email");
         expect400("{\"displayName\":\"A\",\"notes\":\"" + "x".repeat(100_000) + "\"}", "notes");
-        assertEquals(before, count("SELECT count(*) FROM customer"));
-        assertEquals(eventsBefore, count("SELECT count(*) FROM outbox_event"));
+        assertEquals(before, Sql.count(db, "SELECT count(*) FROM customer"));
+        assertEquals(eventsBefore, Sql.count(db, "SELECT count(*) FROM outbox_event"));
     }
 
     @Test
@@ -152,7 +151,7 @@ class RegisterCustomerIT {
     void tenRequestsWithOneKeyAtOnceRegisterOneCustomerAndAnswerItsIdToEach() throws Exception {
         String key = UUID.randomUUID().toString();
         String body = "{\"displayName\":\"Queue Guest\",\"phone\":\"" + randomMobile() + "\"}";
-        long before = count("SELECT count(*) FROM customer");
+        long before = Sql.count(db, "SELECT count(*) FROM customer");
         ExecutorService callers = Executors.newFixedThreadPool(10);
         List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
         try {
@@ -168,7 +167,7 @@ class RegisterCustomerIT {
             }
             assertEquals(Map.of(200, 9, 201, 1), statuses);
             assertEquals(1, ids.size());
-            assertEquals(before + 1, count("SELECT count(*) FROM customer"));
+            assertEquals(before + 1, Sql.count(db, "SELECT count(*) FROM customer"));
         } finally {
             callers.shutdownNow();
         }
@@ -189,14 +188,6 @@ class RegisterCustomerIT {
                 .body("errors.field", hasItem(field));
     }
 
-    private long count(String sql) {
-        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** A valid Chinese mobile number without country code, unique enough for one test run. */
     static String randomMobile() {
