@@ -89,13 +89,16 @@ class CustomerCardSystemIT {
                   {"code":"farewell","name":"Farewell","channel":"STORE","need":"RELATIONSHIP","brandType":"BRANDED"}]}"""
                 .formatted(journey)).post("/api/v1/experience/journeys").then().statusCode(201);
         ZonedDateTime now = ZonedDateTime.now(ZONE);
+        // the visit's half hour, all of it today in the business's zone (last seen today, however late the run)
+        ZonedDateTime visit = now.minusMinutes(30).isBefore(now.toLocalDate().atStartOfDay(ZONE))
+                ? now.toLocalDate().atStartOfDay(ZONE) : now.minusMinutes(30);
+        Duration step = Duration.between(visit, now).dividedBy(3);
         given().auth().oauth2(desk).contentType(ContentType.JSON).body("""
                 {"visitId":"T-%s","journeyCode":"%s","customerId":"%s","store":"s1","recordedBy":"STAFF","entries":[
                  {"touchPointCode":"welcome","score":1,"occurredAt":"%s"},
                  {"touchPointCode":"queue","score":-3,"occurredAt":"%s","note":"Waited 25 minutes"},
                  {"touchPointCode":"farewell","score":1,"occurredAt":"%s"}]}"""
-                .formatted(digits, journey, her, iso(now.minusMinutes(30)), iso(now.minusMinutes(20)),
-                        iso(now.minusMinutes(10))))
+                .formatted(digits, journey, her, iso(visit), iso(visit.plus(step)), iso(visit.plus(step.multipliedBy(2)))))
                 .post("/api/v1/experience/logs").then().statusCode(201);
         // customer-service learns her usual order from the sales' SKUs, through Kafka
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(desk)
